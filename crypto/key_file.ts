@@ -1,0 +1,243 @@
+/**
+ * Key files on disk (`secret.key`, `host.key`): read with a one-line answer for
+ * every way they go wrong, written atomically with mode 0600.
+ *
+ * @module
+ */
+
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { KEY_TEXT_LENGTH, KeyError, parseKey, type SecretKey } from "./secret_key.ts";
+
+/** More than any key file with white space around the key; a longer file is not a key. */
+const MAX_KEY_FILE_BYTES = 1024;
+const POSIX = Deno.build.os !== "windows";
+
+/** Options of {@linkcode readKeyFile}. */
+export interface ReadKeyFileOptions {
+  /** Receives one line when the file is readable by others; default: write it to stderr. */
+  warn?: (line: string) => void;
+}
+
+/** Options of {@linkcode writeKeyFile}. */
+export interface WriteKeyFileOptions {
+  /** Replace an existing file (members holding the old key are locked out). */
+  force?: boolean;
+}
+
+/**
+ * Reads and parses a key file. A file that group or others may read or write
+ * still loads, after one line to `warn` saying how to fix it.
+ *
+ * @throws {KeyError} one line naming the path, what is wrong and what to do, for a
+ * missing file, a directory, a file that cannot be read, an empty file or one that
+ * does not hold a key. Never the file's content.
+ */
+export async function readKeyFile(
+  path: string,
+  options: ReadKeyFileOptions = {},
+): Promise<SecretKey> {
+  const warn = options.warn ?? ((line: string) => console.error(line));
+
+  let info: Deno.FileInfo;
+  try {
+    info = await Deno.stat(path);
+  } catch (error) {
+    throw readError(path, error);
+  }
+  if (info.isDirectory) {
+    throw new KeyError(`${path} is a folder, not a key — give the path of the key file itself`);
+  }
+  if (!info.isFile) {
+    throw new KeyError(`${path} is not a regular file — give the path of the key file itself`);
+  }
+
+  const bytes = await readBounded(path);
+  if (bytes.length > MAX_KEY_FILE_BYTES) {
+    throw new KeyError(
+      `${path}: the file has more than ${MAX_KEY_FILE_BYTES} bytes, a stealth key has ${KEY_TEXT_LENGTH} characters — is this the right file?`,
+    );
+  }
+
+  let key: SecretKey;
+  try {
+    key = parseKey(new TextDecoder().decode(bytes));
+  } catch (error) {
+    if (error instanceof KeyError) {
+      throw new KeyError(`${path}: ${error.message}`, { cause: error });
+    }
+    throw error;
+  }
+
+  if (POSIX && info.mode !== null && (info.mode & 0o077) !== 0) {
+    warn(`${path} can be read by other users of this computer — run: chmod 600 ${path}`);
+  }
+  return key;
+}
+
+/**
+ * Writes key text (as made by `generateKey`) to `path` atomically: the parent
+ * folder is made with mode 0700 if missing, the key goes to a temporary file
+ * made with mode 0600 beside the target, which is then renamed over it.
+ *
+ * @throws {KeyError} when the text is not a key, when `path` exists and `force`
+ * is not set, or with a one-line reason when the file cannot be written (the
+ * temporary file is removed first).
+ */
+export async function writeKeyFile(
+  path: string,
+  keyText: string,
+  options: WriteKeyFileOptions = {},
+): Promise<void> {
+  parseKey(keyText);
+  const content = new TextEncoder().encode(keyText.trim() + "\n");
+  const dir = dirname(path);
+
+  try {
+    const existing = await Deno.lstat(path);
+    if (existing.isDirectory) {
+      throw new KeyError(`${path} is a folder — choose a file name for the key`);
+    }
+    if (!options.force) {
+      throw new KeyError(
+        `${path} already exists — keep it, or pass --force to replace it (members holding the old key will be locked out)`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof KeyError) throw error;
+    if (!(error instanceof Deno.errors.NotFound)) throw writeError(path, error);
+  }
+
+  try {
+    await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw writeError(path, error);
+  }
+
+  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  let created = false;
+  try {
+    const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
+    created = true;
+    try {
+      // The umask may have taken owner bits away; the mode must be exactly 0600.
+      if (POSIX) await Deno.chmod(temp, 0o600);
+      let written = 0;
+      while (written < content.length) {
+        written += await file.write(content.subarray(written));
+      }
+      await file.sync();
+    } finally {
+      file.close();
+    }
+    await Deno.rename(temp, path);
+    created = false;
+  } catch (error) {
+    if (created) await Deno.remove(temp).catch(() => {});
+    throw writeError(path, error);
+  }
+  await syncDirectory(dir);
+}
+
+/** Reads at most one byte more than a key file may hold, so a huge file is never loaded. */
+async function readBounded(path: string): Promise<Uint8Array> {
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path, { read: true });
+  } catch (error) {
+    throw readError(path, error);
+  }
+  try {
+    const buffer = new Uint8Array(MAX_KEY_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const count = await file.read(buffer.subarray(length));
+      if (count === null) break;
+      length += count;
+    }
+    return buffer.subarray(0, length);
+  } catch (error) {
+    throw readError(path, error);
+  } finally {
+    file.close();
+  }
+}
+
+/** Makes the rename durable; a file system that cannot sync a folder still has the file. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (!POSIX) return;
+  try {
+    const handle = await Deno.open(dir, { read: true });
+    try {
+      await handle.sync();
+    } finally {
+      handle.close();
+    }
+  } catch {
+    // Best effort only: the key is written and renamed either way.
+  }
+}
+
+function readError(path: string, error: unknown): KeyError {
+  if (error instanceof Deno.errors.NotFound) {
+    return new KeyError(
+      `no key at ${path} — ask your host for secret.key, or make one with \`stealth keygen\``,
+      { cause: error },
+    );
+  }
+  if (error instanceof Deno.errors.PermissionDenied) {
+    return new KeyError(
+      `cannot read ${path}: permission denied — make it yours: sudo chown $USER ${path} && chmod 600 ${path}`,
+      { cause: error },
+    );
+  }
+  if (error instanceof Deno.errors.NotCapable) {
+    return new KeyError(
+      `cannot read ${path}: stealth was started without permission to read it (--allow-read)`,
+      { cause: error },
+    );
+  }
+  if (error instanceof Deno.errors.NotADirectory) {
+    return new KeyError(
+      `no key at ${path} — a part of that path is a file, not a folder`,
+      { cause: error },
+    );
+  }
+  return new KeyError(`cannot read ${path}: ${reasonOf(error)}`, { cause: error });
+}
+
+function writeError(path: string, error: unknown): KeyError {
+  if (error instanceof KeyError) return error;
+  if (error instanceof Deno.errors.PermissionDenied) {
+    return new KeyError(
+      `cannot write ${path}: permission denied — choose a folder you can write to`,
+      { cause: error },
+    );
+  }
+  if (error instanceof Deno.errors.NotCapable) {
+    return new KeyError(
+      `cannot write ${path}: stealth was started without permission to write it (--allow-write)`,
+      { cause: error },
+    );
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "ENOSPC" || code === "EDQUOT") {
+    return new KeyError(`cannot write ${path}: the disk is full — free some space and try again`, {
+      cause: error,
+    });
+  }
+  if (code === "EROFS") {
+    return new KeyError(`cannot write ${path}: the disk is read-only — choose another folder`, {
+      cause: error,
+    });
+  }
+  return new KeyError(`cannot write ${path}: ${reasonOf(error)}`, { cause: error });
+}
+
+/** The operating system's reason in a few words, without Deno's "(os error N): op 'path'" tail. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const reason = (message.split("\n")[0] ?? "").replace(/\s*\(os error \d+\).*$/, "").trim();
+  if (reason === "") return "unknown error";
+  return reason[0]!.toLowerCase() + reason.slice(1);
+}

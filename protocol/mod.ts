@@ -1,0 +1,26 @@
+/**
+ * Wire protocol v1: frames, message types, validation, constants. Pure code
+ * — no sockets, no timers, no rooms. A peer's bytes become typed messages or
+ * a {@linkcode ProtocolError}, never a crash.
+ *
+ * @module
+ */
+
+export * from "./constants.ts";
+export { encodeFrame, FrameDecoder, writeLength } from "./frame_decoder.ts";
+export { ProtocolError, type ProtocolErrorCode } from "./protocol_error.ts";
+export {
+  type ClientMessage,
+  ClientMessageSchema,
+  type Member,
+  MemberSchema,
+  type MessageOf,
+  NICK_PATTERN,
+  type RoomEvent,
+  type ServerEntry,
+  ServerEntrySchema,
+  type ServerMessage,
+  ServerMessageSchema,
+} from "./messages.ts";
+export { decodeClientMessage, decodeServerMessage, encodeMessage, type Message } from "./codec.ts";
+export { type Body, BodySchema, decodeBody, encodeBody, MAX_BODY_TEXT } from "./body.ts";
