@@ -1,0 +1,42 @@
+/**
+ * The error of a dial that did not get a TLS connection, with a message a
+ * person can act on.
+ *
+ * @module
+ */
+
+/** Why a dial failed. */
+export type DialErrorCode =
+  | "refused" // nothing listens on that port
+  | "timeout" // no TCP or TLS answer in time
+  | "tls" // the peer's certificate is not from our circle, or it does not speak TLS 1.3
+  | "dns" // the host name does not resolve
+  | "unreachable"; // no route to the host
+
+/**
+ * A dial failed. `message` is one line for a person, e.g. "cannot reach
+ * pi.local:5555 — is the server running? (connection refused)".
+ */
+export class DialError extends Error {
+  /** Why the dial failed. */
+  readonly code: DialErrorCode;
+  /** The host that was dialed. */
+  readonly hostname: string;
+  /** The port that was dialed. */
+  readonly port: number;
+
+  /** Makes a dial error. */
+  constructor(
+    code: DialErrorCode,
+    hostname: string,
+    port: number,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = "DialError";
+    this.code = code;
+    this.hostname = hostname;
+    this.port = port;
+  }
+}
