@@ -50,3 +50,4 @@ export {
   runCertsExport,
   runCertsShow,
 } from "./certs_command.ts";
+export { RENEWAL_CHECK_MS, ServingCertificate } from "./serving_certificate.ts";

@@ -142,7 +142,8 @@ export function framedDenoConn(
 ): FramedSocket {
   const driver = new DenoConnDriver(conn);
   const address = conn.remoteAddr as Deno.NetAddr;
-  const framed = new FramedSocket(driver, address.hostname, address.port, limits);
+  const local = (conn.localAddr as Deno.NetAddr).hostname;
+  const framed = new FramedSocket(driver, address.hostname, address.port, limits, undefined, local);
   framed.pause();
   driver.attach(framed);
   return framed;

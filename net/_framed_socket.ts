@@ -67,6 +67,8 @@ export class FramedSocket implements FramedConnection {
   readonly remoteAddress: string;
   /** See {@linkcode FramedConnection.remotePort}. */
   readonly remotePort: number;
+  /** See {@linkcode FramedConnection.localAddress}. */
+  readonly localAddress: string;
 
   #driver: SocketDriver;
   #limits: OutboundLimits;
@@ -95,10 +97,12 @@ export class FramedSocket implements FramedConnection {
     remotePort: number,
     limits: OutboundLimits,
     maxFrameBytes: number = HANDSHAKE_MAX_FRAME_BYTES,
+    localAddress = "",
   ) {
     this.#driver = driver;
     this.remoteAddress = remoteAddress;
     this.remotePort = remotePort;
+    this.localAddress = localAddress;
     this.#limits = limits;
     this.#decoder = new FrameDecoder(maxFrameBytes);
   }

@@ -79,7 +79,14 @@ export function framedNodeSocket(
 ): FramedSocket {
   let framed: FramedSocket | undefined = undefined;
   const driver = new NodeSocketDriver(socket, () => framed!.written());
-  framed = new FramedSocket(driver, remoteAddress, socket.remotePort ?? 0, limits);
+  framed = new FramedSocket(
+    driver,
+    remoteAddress,
+    socket.remotePort ?? 0,
+    limits,
+    undefined,
+    (socket.localAddress ?? "").replace(/^::ffff:/, ""),
+  );
   const conn = framed;
   socket.on("data", (chunk: Uint8Array) => conn.receive(chunk));
   socket.on("end", () => conn.ended());

@@ -9,7 +9,8 @@
 export type DialErrorCode =
   | "refused" // nothing listens on that port
   | "timeout" // no TCP or TLS answer in time
-  | "tls" // the peer's certificate is not from our circle, or it does not speak TLS 1.3
+  | "foreign" // the peer's certificate is not from our circle: another circle's server, or not stealth
+  | "tls" // the TLS handshake failed otherwise (not TLS 1.3, bad dates, closed)
   | "dns" // the host name does not resolve
   | "unreachable"; // no route to the host
 

@@ -43,7 +43,7 @@ export interface DialTlsOptions {
  * `onFrame`/`onClose` and calls `resume()`. So nothing the peer sends first
  * is lost, whatever the caller awaits in between.
  *
- * @throws {DialError} with code "refused", "timeout", "tls", "dns" or
+ * @throws {DialError} with code "refused", "timeout", "foreign", "tls", "dns" or
  *   "unreachable" and a message a person can act on.
  */
 export async function dialTls(options: DialTlsOptions): Promise<FramedConnection> {
@@ -197,6 +197,7 @@ function tlsError(cause: unknown, hostname: string, port: number): DialError {
   if (/UnknownIssuer|BadSignature|UnknownCA|invalid peer certificate: Other/i.test(text)) {
     message =
       `${where} is not a stealth server of your circle — check secret.key (certificate not signed by the circle CA)`;
+    return new DialError("foreign", hostname, port, message, { cause });
   } else if (/Expired|NotValidYet/i.test(text)) {
     message =
       `${where} has a certificate outside its validity — check the clocks of both machines (${

@@ -20,6 +20,8 @@ export interface FramedConnection {
   readonly remoteAddress: string;
   /** The peer's port. */
   readonly remotePort: number;
+  /** This side's address of the connection (the address the peer reached us at). */
+  readonly localAddress: string;
   /** Bytes queued for the peer and not yet handed to the kernel. */
   readonly queuedBytes: number;
   /** True once closed, from either side, or once {@linkcode FramedConnection.close} was called. */

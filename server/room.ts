@@ -127,7 +127,7 @@ export type ChangeResult<C extends string = never> =
   | Refusal<C>;
 
 /** Why a member left, as carried in its `leave` event. */
-export type LeaveReason = "quit" | "timeout" | "flood";
+export type LeaveReason = "quit" | "timeout" | "flood" | "replaced";
 
 /** What {@linkcode Room.stats} reports. */
 export interface RoomStats {
@@ -280,13 +280,27 @@ export class Room {
   /**
    * Adds a member under `nick` (NFC-normalised; unique regardless of case)
    * and announces `join` to the others. The welcome's `seq` covers the
-   * member's own `join`; only the joiner gets the member list.
+   * member's own `join`; only the joiner gets the member list. With
+   * `takeOverDropped`, a nick held by a session waiting for a resume is taken
+   * over: that session leaves ("replaced").
    */
-  join(nick: string, link: MemberLink, info: ConnectionInfo): JoinResult {
+  join(
+    nick: string,
+    link: MemberLink,
+    info: ConnectionInfo,
+    options: { takeOverDropped?: boolean } = {},
+  ): JoinResult {
     if (this.#closed) return refuse("closed");
     const display = nick.normalize("NFC");
     if (!NICK_PATTERN.test(display)) return refuse("bad-nick");
-    if (this.#byNick.has(nickKey(display))) return refuse("nick-taken");
+    const holder = this.#byNick.get(nickKey(display));
+    if (holder !== undefined) {
+      // A member whose client crashed comes back without its session: rather
+      // than a ghost holding the nick for the grace period, the new join
+      // takes it over (only from a session with no live connection).
+      if (!options.takeOverDropped || holder.link !== undefined) return refuse("nick-taken");
+      this.#end(holder, "replaced");
+    }
     if (this.#sessions.size >= this.#maxMembers) return refuse("full");
     const now = this.#now();
     const session = new Session({

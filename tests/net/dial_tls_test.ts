@@ -46,10 +46,10 @@ Deno.test("dialTls() to a closed port fails with DialError 'refused'", async () 
   assert.equal(error.port, port);
 });
 
-Deno.test("dialTls() to a server of another circle fails with DialError 'tls'", async () => {
+Deno.test("dialTls() to a server of another circle fails with DialError 'foreign'", async () => {
   await using server = await echoListener({ seed: 2 });
   const error = await dialError({ port: server.port, seed: 1 });
-  assert.equal(error.code, "tls");
+  assert.equal(error.code, "foreign");
   assert.equal(
     error.message,
     `127.0.0.1:${server.port} is not a stealth server of your circle — check secret.key (certificate not signed by the circle CA)`,

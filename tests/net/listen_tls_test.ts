@@ -151,7 +151,7 @@ Deno.test("TlsListener.setCertificate() serves the new certificate and still ref
   await (await dial(server.port, 1)).close();
   server.listener.setCertificate(other.certPem, other.keyPem);
   await (await dial(server.port, 2)).close();
-  await assert.rejects(dial(server.port, 1), { name: "DialError", code: "tls" });
+  await assert.rejects(dial(server.port, 1), { name: "DialError", code: "foreign" });
   const tls12 = await openssl(server.port, "-tls1_2");
   if (tls12 !== "missing") assert.notEqual(tls12, 0, "TLS 1.2 must stay refused after a swap");
   assert.throws(

@@ -1,0 +1,455 @@
+/**
+ * The chat server: the glue between TLS connections and the {@linkcode Room}.
+ * It proves itself to each member, turns frames into room operations and
+ * room refusals into frames, notices silent members, and shuts down cleanly.
+ * The room knows nothing of sockets; this file knows nothing of what a
+ * message says (bodies are sealed under the circle key and relayed as is).
+ *
+ * Nothing here writes to disk, and nothing about members or messages is
+ * logged above debug.
+ *
+ * @module
+ */
+
+import { authKey, hostAuthKey, type SecretKey } from "../crypto/mod.ts";
+import { type Leaf, ServingCertificate } from "../certs/mod.ts";
+import { getLogger } from "../log/mod.ts";
+import {
+  type AcceptedAuth,
+  acceptHandshake,
+  AuthThrottle,
+  type FramedConnection,
+  listenTls,
+  type OutboundLimits,
+  type TlsListener,
+} from "../net/mod.ts";
+import {
+  type ClientMessage,
+  decodeClientMessage,
+  DEFAULT_MAX_FRAME_BYTES,
+  encodeMessage,
+  type MessageOf,
+  PEER_TIMEOUT_MS,
+  ProtocolError,
+  type ServerMessage,
+} from "../protocol/mod.ts";
+import type { RateLimitOptions } from "./rate_limit.ts";
+import type { RingOptions } from "./ring.ts";
+import { type MemberLink, Room, type RoomMember, type Welcome } from "./room.ts";
+
+const log = getLogger(["stealth", "server"]);
+
+/** How often the server looks for silent members and expired sessions. */
+export const SWEEP_INTERVAL_MS = 5_000;
+
+/** Settings of {@linkcode startChatServer}. */
+export interface ChatServerOptions {
+  /** The circle key: the server proves it holds it and seals its announcements with it. */
+  key: SecretKey;
+  /** The host's second secret: connections proving it get host powers. */
+  hostKey?: SecretKey;
+  /** Address to listen on. */
+  hostname: string;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** The server's name, shown in the registry and to members. */
+  name: string;
+  /** Extra names and addresses members may reach the server by (certificate SANs). */
+  advertise?: string[];
+  /** An external certificate to present instead of a circle leaf. */
+  certificate?: Leaf;
+  /** Welcome text: a Fernet token under the circle key. */
+  motd?: string;
+  /** The clock (ms); default `Date.now`. */
+  clock?: () => number;
+  /** Time a dropped member has to resume. */
+  graceMs?: number;
+  /** Bounds of the history kept for resumes. */
+  ring?: RingOptions;
+  /** Per-member message rate. */
+  rate?: RateLimitOptions;
+  /** Most members. */
+  maxMembers?: number;
+  /** Largest frame a member may send (default 1 MiB). */
+  maxFrameBytes?: number;
+  /** Bounds of each member's outbound queue. */
+  outbound?: Partial<OutboundLimits>;
+  /** Silence after which a member is considered gone (default 45 s). */
+  peerTimeoutMs?: number;
+  /** How often to sweep (default 5 s). */
+  sweepIntervalMs?: number;
+  /** Time a connection has for the handshake. */
+  handshakeTimeoutMs?: number;
+  /** Called when the number of members changes (the registry link beats then). */
+  onMembersChanged?: (count: number) => void;
+}
+
+/** A running chat server. */
+export interface ChatServer {
+  /** The server's name. */
+  readonly name: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** When it started (ms). */
+  readonly startedAt: number;
+  /** The room. */
+  readonly room: Room;
+  /** The listener (counters for the bench and `doctor`). */
+  readonly listener: TlsListener;
+  /** Connections open now, handshaking or joined. */
+  readonly connections: number;
+  /**
+   * Tells every member the server is shutting down, closes every
+   * connection (bounded wait) and stops listening.
+   */
+  close(): Promise<void>;
+}
+
+/** One member connection's state. */
+interface Attached {
+  conn: FramedConnection;
+  member: RoomMember;
+  lastHeard: number;
+  left: boolean;
+}
+
+/** Starts a chat server; resolves once it listens. */
+export async function startChatServer(options: ChatServerOptions): Promise<ChatServer> {
+  const clock = options.clock ?? Date.now;
+  const certificate = options.certificate
+    ? ServingCertificate.external(options.certificate)
+    : await ServingCertificate.forCircle(options.key, options.advertise ?? [], clock);
+  const server = new Server(options, clock);
+  const leaf = certificate.leaf;
+  const listener = await listenTls({
+    hostname: options.hostname,
+    port: options.port,
+    cert: leaf.certPem,
+    key: leaf.keyPem,
+    ...(options.certificate ? { ca: leaf.caPem } : {}),
+    limits: options.outbound,
+    handshakeTimeoutMs: options.handshakeTimeoutMs,
+    onConnection: (conn) => server.accept(conn),
+  });
+  const stopRenewal = certificate.keepFresh(
+    (fresh) => listener.setCertificate(fresh.certPem, fresh.keyPem),
+    { clock, onError: (error) => log.error("Cannot renew the certificate: {error}", { error }) },
+  );
+  return server.started(listener, stopRenewal);
+}
+
+class Server implements ChatServer {
+  readonly room: Room;
+  readonly startedAt: number;
+  readonly #options: ChatServerOptions;
+  readonly #clock: () => number;
+  readonly #authKey: Uint8Array;
+  readonly #hostAuthKey: Uint8Array | undefined;
+  readonly #throttle: AuthThrottle;
+  readonly #open = new Set<FramedConnection>();
+  readonly #attached = new Set<Attached>();
+  #listener: TlsListener | undefined;
+  #sweep: ReturnType<typeof setInterval> | undefined;
+  #stopRenewal: () => void = () => {};
+  #closing: Promise<void> | undefined;
+  #lastCount = 0;
+
+  constructor(options: ChatServerOptions, clock: () => number) {
+    this.#options = options;
+    this.#clock = clock;
+    this.startedAt = clock();
+    this.#authKey = authKey(options.key);
+    this.#hostAuthKey = options.hostKey ? hostAuthKey(options.hostKey) : undefined;
+    this.#throttle = new AuthThrottle({ now: clock });
+    this.room = new Room({
+      name: options.name,
+      clock,
+      graceMs: options.graceMs,
+      ring: options.ring,
+      rate: options.rate,
+      maxMembers: options.maxMembers,
+      motd: options.motd,
+    });
+  }
+
+  get name(): string {
+    return this.#options.name;
+  }
+
+  get port(): number {
+    return this.listener.port;
+  }
+
+  get listener(): TlsListener {
+    if (this.#listener === undefined) throw new Error("Cannot read listener: not started");
+    return this.#listener;
+  }
+
+  get connections(): number {
+    return this.#open.size;
+  }
+
+  started(listener: TlsListener, stopRenewal: () => void): this {
+    this.#listener = listener;
+    this.#stopRenewal = stopRenewal;
+    this.#sweep = setInterval(
+      () => this.#sweepNow(),
+      this.#options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
+    );
+    log.debug("Chat server listening on {hostname}:{port}", {
+      hostname: listener.hostname,
+      port: listener.port,
+    });
+    return this;
+  }
+
+  accept(conn: FramedConnection): void {
+    if (this.#closing) {
+      conn.close(0);
+      return;
+    }
+    this.#open.add(conn);
+    acceptHandshake(conn, {
+      role: "server",
+      name: this.#options.name,
+      authKey: this.#authKey,
+      hostAuthKey: this.#hostAuthKey,
+      throttle: this.#throttle,
+      timeoutMs: this.#options.handshakeTimeoutMs,
+      now: this.#clock,
+      maxFrameBytes: this.#options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    }).then(
+      (accepted) => this.#admit(conn, accepted),
+      () => this.#open.delete(conn), // closed by the handshake already
+    );
+  }
+
+  /** Joins or resumes the member behind a proven connection. */
+  #admit(conn: FramedConnection, accepted: AcceptedAuth): void {
+    if (conn.closed || this.#closing) {
+      this.#open.delete(conn);
+      conn.close(0);
+      return;
+    }
+    const { auth } = accepted;
+    const link = linkOf(conn);
+    const info = { host: accepted.isHost, address: conn.remoteAddress };
+    const okBase = {
+      t: "ok" as const,
+      proof: accepted.okProof,
+      name: this.#options.name,
+      ...(accepted.isHost ? { host: true } : {}),
+      ...(accepted.hostRefused ? { hostRefused: true } : {}),
+    };
+
+    let member: RoomMember;
+    let welcome: Welcome;
+    let replay: readonly Uint8Array[] = [];
+    const resumed = auth.resume
+      ? this.room.resume(auth.resume.session, auth.resume.after, link, info)
+      : undefined;
+    if (resumed?.ok) {
+      ({ member, welcome, replay } = resumed);
+    } else {
+      if (auth.nick === undefined) {
+        this.#refuse(conn, "bad-frame", "a nick is needed to join");
+        return;
+      }
+      const joined = this.room.join(auth.nick, link, info, { takeOverDropped: true });
+      if (!joined.ok) {
+        this.#refuse(conn, joined.code, JOIN_REFUSALS[joined.code]);
+        return;
+      }
+      ({ member, welcome } = joined);
+      if (auth.resume) welcome = { ...welcome, resumed: false };
+    }
+    // The link is live from here: ok first, then the replay, before any await.
+    conn.send(encodeMessage({ ...okBase, ...welcome }));
+    for (const frame of replay) conn.send(frame);
+
+    const attached: Attached = { conn, member, lastHeard: this.#clock(), left: false };
+    this.#attached.add(attached);
+    conn.onFrame = (payload) => this.#onFrame(attached, payload);
+    conn.onClose = (reason) => {
+      this.#attached.delete(attached);
+      this.#open.delete(conn);
+      if (!attached.left) this.room.drop(member);
+      log.debug("Member connection closed ({reason})", { reason });
+      this.#membersMaybeChanged();
+    };
+    conn.resume();
+    this.#membersMaybeChanged();
+  }
+
+  #refuse(conn: FramedConnection, code: string, detail?: string): void {
+    const message: ServerMessage = detail === undefined
+      ? { t: "error", code }
+      : { t: "error", code, detail };
+    conn.send(encodeMessage(message));
+    this.#open.delete(conn);
+    conn.close();
+  }
+
+  #onFrame(attached: Attached, payload: Uint8Array): void {
+    attached.lastHeard = this.#clock();
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(payload);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      log.debug("Bad frame from a member: {code}", { code: error.code });
+      attached.conn.send(encodeMessage({ t: "error", code: "bad-frame", detail: error.message }));
+      attached.conn.close();
+      return;
+    }
+    this.#handle(attached, message);
+  }
+
+  #handle(attached: Attached, message: ClientMessage): void {
+    const { conn, member } = attached;
+    const room = this.room;
+    switch (message.t) {
+      case "say": {
+        const said = room.say(member, {
+          id: message.id,
+          body: message.body,
+          ...(message.to === undefined ? {} : { to: message.to }),
+        });
+        if (!said.ok) this.#answerRefusal(attached, said, message.id);
+        return;
+      }
+      case "away": {
+        const changed = room.setAway(member, message.away);
+        if (!changed.ok) this.#answerRefusal(attached, changed);
+        return;
+      }
+      case "nick": {
+        const changed = room.changeNick(member, message.nick);
+        if (!changed.ok) this.#answerRefusal(attached, changed);
+        return;
+      }
+      case "who":
+        conn.send(encodeMessage({ t: "members", list: room.who({ forHost: member.host }) }));
+        return;
+      case "ping":
+        conn.send(encodeMessage({ t: "pong", ts: message.ts }));
+        return;
+      case "pong":
+        return;
+      case "bye":
+        attached.left = true;
+        room.leave(member);
+        conn.close();
+        this.#membersMaybeChanged();
+        return;
+      case "op":
+        conn.send(encodeMessage({
+          t: "refused",
+          code: "not-host",
+          detail: "host commands are not available on this server",
+        }));
+        return;
+      default:
+        conn.send(encodeMessage({
+          t: "refused",
+          code: "unexpected",
+          detail: `a chat server does not take "${message.t}"`,
+        }));
+    }
+  }
+
+  #answerRefusal(
+    attached: Attached,
+    refusal: { code: string; retryAfterMs?: number },
+    id?: string,
+  ): void {
+    switch (refusal.code) {
+      case "gone":
+        // This connection no longer speaks for its session (resumed elsewhere).
+        attached.left = true;
+        attached.conn.close();
+        return;
+      case "flood":
+        attached.left = true; // the room ended the session and disconnected it
+        this.#membersMaybeChanged();
+        return;
+    }
+    const refused: MessageOf<ServerMessage, "refused"> = { t: "refused", code: refusal.code };
+    if (id !== undefined) refused.id = id;
+    if (refusal.retryAfterMs !== undefined) refused.retryAfterMs = refusal.retryAfterMs;
+    const detail = REFUSALS[refusal.code];
+    if (detail !== undefined) refused.detail = detail;
+    attached.conn.send(encodeMessage(refused));
+  }
+
+  #sweepNow(): void {
+    const now = this.#clock();
+    const timeout = this.#options.peerTimeoutMs ?? PEER_TIMEOUT_MS;
+    for (const attached of this.#attached) {
+      if (now - attached.lastHeard > timeout) {
+        log.debug("Member silent for {ms} ms: dropping", { ms: now - attached.lastHeard });
+        attached.conn.close(0);
+      }
+    }
+    const { expired } = this.room.tick();
+    if (expired > 0) this.#membersMaybeChanged();
+  }
+
+  #membersMaybeChanged(): void {
+    const count = this.room.memberCount;
+    if (count === this.#lastCount) return;
+    this.#lastCount = count;
+    this.#options.onMembersChanged?.(count);
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#shutdown();
+    return this.#closing;
+  }
+
+  async #shutdown(): Promise<void> {
+    clearInterval(this.#sweep);
+    this.#stopRenewal();
+    await this.#listener?.close();
+    for (const attached of this.#attached) attached.left = true;
+    this.room.shutdown(); // tells every live member, via its link
+    const closing = [...this.#open].map((conn) => conn.close(1_000));
+    await Promise.all(closing);
+    this.#open.clear();
+    this.#attached.clear();
+    log.debug("Chat server closed");
+  }
+}
+
+/** The room's view of a connection. */
+function linkOf(conn: FramedConnection): MemberLink {
+  return {
+    deliver: (frame) => conn.send(frame),
+    disconnect(code, detail) {
+      conn.send(encodeMessage(
+        detail === undefined ? { t: "error", code } : {
+          t: "error",
+          code,
+          detail,
+        },
+      ));
+      conn.close();
+    },
+  };
+}
+
+/** Details of join refusals, for people and older clients (clients translate codes). */
+const JOIN_REFUSALS: Record<string, string> = {
+  "nick-taken": "that nick is taken — pick another with --nick",
+  "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
+  "full": "the server is full",
+  "closed": "the server is shutting down",
+};
+
+/** Details of request refusals. */
+const REFUSALS: Record<string, string> = {
+  "rate": "slow down: too many messages at once",
+  "no-such-nick": "nobody here has that nick",
+  "nick-taken": "that nick is taken",
+  "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
+};
