@@ -10,12 +10,52 @@
 import { run } from "@optique/run";
 import { merge, object, or } from "@optique/core/constructs";
 import { message } from "@optique/core/message";
-import { optional, withDefault } from "@optique/core/modifiers";
-import { command, constant, flag, option } from "@optique/core/primitives";
-import { string } from "@optique/core/valueparser";
+import { multiple, optional, withDefault } from "@optique/core/modifiers";
+import { argument, command, constant, flag, option } from "@optique/core/primitives";
+import { integer, string } from "@optique/core/valueparser";
 import denoJson from "./deno.json" with { type: "json" };
 
 const file = (metavar: "FILE" | "DIR" = "FILE") => string({ metavar });
+const portNumber = () => integer({ min: 0, max: 65535, metavar: "PORT" });
+const hostPortText = () => string({ metavar: "HOST[:PORT]" });
+
+const listenOptions = (defaultPort: number) =>
+  object({
+    host: withDefault(
+      option("--host", string({ metavar: "ADDRESS" }), {
+        description: message`Address to listen on (default: every interface).`,
+      }),
+      "0.0.0.0",
+    ),
+    port: withDefault(
+      option("--port", portNumber(), { description: message`Port to listen on.` }),
+      defaultPort,
+    ),
+  });
+
+const serverOptions = object({
+  name: optional(option("--name", string({ metavar: "NAME" }), {
+    description: message`Server name shown to members (default: this machine's name).`,
+  })),
+  advertise: multiple(option("--advertise", string({ metavar: "HOST" }), {
+    description: message`A name or address members reach the server by (repeatable).`,
+  })),
+  motd: optional(option("--motd", string({ metavar: "TEXT" }), {
+    description: message`Welcome text shown to members when they join.`,
+  })),
+  console: optional(flag("--console", {
+    description: message`Read host commands from stdin even when it is not a terminal.`,
+  })),
+  cert: optional(option("--cert", file(), {
+    description: message`An external certificate (PEM) instead of the circle's own.`,
+  })),
+  certKey: optional(option("--cert-key", file(), {
+    description: message`The external certificate's private key (PEM).`,
+  })),
+  ca: optional(option("--ca", file(), {
+    description: message`The CA that signed the external certificate (PEM).`,
+  })),
+});
 
 const globalOptions = object("Global options", {
   key: optional(option("--key", file(), {
@@ -106,7 +146,107 @@ const certs = command(
   },
 );
 
-const parser = merge(or(keygen, fingerprintCommand, certs), globalOptions);
+const up = command(
+  "up",
+  merge(
+    object({
+      cmd: constant("up"),
+      registryPort: withDefault(
+        option("--registry-port", portNumber(), {
+          description: message`Port of the registry (default 5556).`,
+        }),
+        5556,
+      ),
+    }),
+    listenOptions(5555),
+    serverOptions,
+  ),
+  {
+    brief: message`Host a circle: registry and chat server in one process.`,
+    description:
+      message`Start a registry (5556) and a chat server (5555) on every interface, with a host console. Makes a circle key first if the home has none.`,
+    footer: message`Example: stealth up --name "Kitchen Pi"`,
+  },
+);
+
+const serverCommand = command(
+  "server",
+  merge(
+    object({
+      cmd: constant("server"),
+      registry: optional(option("--registry", hostPortText(), {
+        description: message`Register with this registry (default port 5556).`,
+      })),
+    }),
+    listenOptions(5555),
+    serverOptions,
+  ),
+  {
+    brief: message`Run one chat server.`,
+    footer: message`Example: stealth server --port 5555 --registry pi.local --name Attic`,
+  },
+);
+
+const registryCommand = command(
+  "registry",
+  merge(object({ cmd: constant("registry") }), listenOptions(5556)),
+  {
+    brief: message`Run the registry alone.`,
+    footer: message`Example: stealth registry --port 5556`,
+  },
+);
+
+const list = command(
+  "list",
+  object({
+    cmd: constant("list"),
+    registry: withDefault(
+      option("--registry", hostPortText(), {
+        description: message`The registry to ask (default localhost:5556).`,
+      }),
+      "localhost:5556",
+    ),
+    json: withDefault(flag("--json", { description: message`Print one JSON array.` }), false),
+  }),
+  {
+    brief: message`List the registry's servers.`,
+    footer: message`Example: stealth list --registry pi.local --json`,
+  },
+);
+
+const chat = command(
+  "chat",
+  object({
+    cmd: constant("chat"),
+    server: optional(argument(hostPortText(), {
+      description: message`The chat server (default port 5555).`,
+    })),
+    nick: optional(option("--nick", string({ metavar: "NAME" }), {
+      description: message`Your nick (default: the last one used, else your user name).`,
+    })),
+    plain: withDefault(
+      flag("--plain", { description: message`Line mode: one line per event, for scripts.` }),
+      false,
+    ),
+    json: withDefault(
+      flag("--json", { description: message`Line mode with one JSON object per event.` }),
+      false,
+    ),
+    hostKey: optional(option("--host-key", file(), {
+      description: message`Prove the host key (host.key) for host powers.`,
+    })),
+  }),
+  {
+    brief: message`Chat.`,
+    description: message`Join a chat server of your circle.`,
+    footer: message`Example: stealth chat pi.local --plain --nick alice`,
+  },
+);
+
+const parser = merge(
+  or(up, serverCommand, registryCommand, list, chat, keygen, fingerprintCommand, certs),
+  globalOptions,
+);
 
 const options = run(parser, {
   programName: "stealth",
@@ -137,6 +277,49 @@ Deno.exit(code);
 
 async function dispatch(): Promise<number> {
   switch (options.cmd) {
+    case "up":
+    case "server": {
+      const { runHost } = await import("./server/mod.ts");
+      return runHost({
+        keyPath: home.key,
+        hostKeyPath: home.hostKey,
+        createKey: options.cmd === "up",
+        hostname: options.host,
+        port: options.port,
+        name: options.name,
+        ...(options.cmd === "up"
+          ? { registryPort: options.registryPort }
+          : { registry: options.registry }),
+        advertise: [...options.advertise],
+        console: options.console,
+        motd: options.motd,
+        certFile: options.cert,
+        certKeyFile: options.certKey,
+        caFile: options.ca,
+      });
+    }
+    case "registry": {
+      const { runRegistry } = await import("./registry/mod.ts");
+      return runRegistry({ keyPath: home.key, hostname: options.host, port: options.port });
+    }
+    case "list": {
+      const { runList } = await import("./registry/mod.ts");
+      return runList({ keyPath: home.key, registry: options.registry, json: options.json });
+    }
+    case "chat": {
+      const { runPlainChat } = await import("./client/mod.ts");
+      if (options.server === undefined) {
+        console.error("stealth: name a server: stealth chat HOST[:PORT] --plain");
+        return 2;
+      }
+      return runPlainChat({
+        keyPath: home.key,
+        hostKeyPath: options.hostKey,
+        server: options.server,
+        nick: options.nick ?? Deno.env.get("USER") ?? "member",
+        json: options.json,
+      });
+    }
     case "keygen": {
       const { runKeygen } = await import("./crypto/mod.ts");
       const out = options.out ?? (options.hostKey ? home.hostKey : home.key);

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { KeyError, readKeyFile } from "../crypto/mod.ts";
+import { EXIT, listenProblem, loadKey, untilStopped } from "../cli/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { startRegistry } from "./registry_service.ts";
 
@@ -36,62 +36,24 @@ export interface RunRegistryOptions {
 export async function runRegistry(options: RunRegistryOptions): Promise<number> {
   const stdout = options.stdout ?? console.log;
   const stderr = options.stderr ?? console.error;
-  let key;
-  try {
-    key = await readKeyFile(options.keyPath, { warn: (line) => stderr(`stealth: ${line}`) });
-  } catch (error) {
-    if (!(error instanceof KeyError)) throw error;
-    stderr(`stealth: ${error.message}`);
-    return 1;
-  }
-  if (options.signal?.aborted) return 0;
+  const key = await loadKey(options.keyPath, stderr);
+  if (key === undefined) return EXIT.failed;
+  if (options.signal?.aborted) return EXIT.ok;
 
   let registry;
   try {
     registry = await startRegistry({ key, hostname: options.hostname, port: options.port });
   } catch (error) {
-    stderr(`stealth: ${listenProblem(error, options.port)}`);
-    return 1;
+    stderr(`stealth: ${listenProblem(error, options.port, "registry")}`);
+    return EXIT.failed;
   }
 
-  const stopped = Promise.withResolvers<void>();
-  const stop = () => stopped.resolve();
-  const signals = listenForSignals(stop);
-  options.signal?.addEventListener("abort", stop, { once: true });
+  const stopped = untilStopped(options.signal);
   try {
     stdout(`registry listening on ${hostPort(options.hostname, registry.port)}`);
-    if (options.signal?.aborted) stop();
-    await stopped.promise;
+    await stopped.done;
   } finally {
-    options.signal?.removeEventListener("abort", stop);
-    signals.remove();
     await registry.close();
   }
-  return 0;
-}
-
-function listenProblem(error: unknown, port: number): string {
-  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  if (code === "EADDRINUSE") {
-    return `port ${port} is already in use — is another registry running? choose another with --port`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** SIGINT and SIGTERM (where the platform has them) call `stop`, until removed. */
-function listenForSignals(stop: () => void): { remove(): void } {
-  const added: Deno.Signal[] = [];
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    try {
-      Deno.addSignalListener(signal, stop);
-      added.push(signal);
-    } catch {
-      // Windows has no SIGTERM listener; Ctrl-C still works.
-    }
-  }
-  return {
-    remove() {
-      for (const signal of added) Deno.removeSignalListener(signal, stop);
-    },
-  };
+  return EXIT.ok;
 }

@@ -38,3 +38,10 @@ export {
   DEFAULT_RING_MAX_EVENTS,
   type RingOptions,
 } from "./ring.ts";
+export { type HostOptions, lanAddresses, runHost } from "./host_session.ts";
+export {
+  CONSOLE_COMMANDS,
+  type ConsoleCommand,
+  type ConsoleContext,
+  runConsoleLine,
+} from "./host_console.ts";

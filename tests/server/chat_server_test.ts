@@ -171,7 +171,7 @@ Deno.test("startChatServer() answers a bad frame with an error and survives", as
 Deno.test("startChatServer() takes over a nick held by a dropped session", async () => {
   const { circle, chat } = await server();
   await using proxy = await TcpProxy.start({ port: chat.port });
-  const ghost = await RawMember.join(circle, proxy.port, "zoe");
+  const _ghost = await RawMember.join(circle, proxy.port, "zoe");
   const witness = await RawMember.join(circle, chat.port, "witness");
   try {
     proxy.cut();

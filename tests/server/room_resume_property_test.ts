@@ -69,6 +69,7 @@ function consume(inc: Incarnation, lose: number): void {
   if (kept.length >= inc.replayCount) inc.last = Math.max(inc.last, inc.welcomeSeq);
   inc.link.frames = [];
   inc.replayCount = 0;
+  inc.welcomeSeq = 0; // the welcome's seq speaks only for the frames right after it
 }
 
 interface Outcome {

@@ -1,0 +1,93 @@
+/**
+ * The member's side of a chat: the connection to a server (dial, handshake,
+ * session, pings, reconnect with resume, a bounded outbox acknowledged by
+ * the server's own copies), the display model both front ends render
+ * ({@linkcode ChatEvent}), the slash commands, and the line-mode client
+ * (`stealth chat HOST --plain|--json`).
+ *
+ * The connection and the model write nothing to stdout: they tell a
+ * listener, and a front end decides how it looks. Nothing here knows how
+ * the server keeps its room.
+ *
+ * @example
+ * ```ts ignore
+ * import { runPlainChat } from "./client/mod.ts";
+ *
+ * const code = await runPlainChat({
+ *   keyPath: "secret.key", server: "pi.local", nick: "alice", json: false,
+ * });
+ * ```
+ *
+ * @module
+ */
+
+export {
+  ChatConnection,
+  type ChatConnectionOptions,
+  type ChatDialer,
+  type ConnectionEvent,
+  type ConnectionState,
+  DEFAULT_BACKOFF_MS,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+  DEFAULT_MAX_IN_FLIGHT,
+  type DialedChat,
+  type DialRequest,
+  type DisplayEvent,
+  type SayOptions,
+  type ServerEvent,
+  type StateEvent,
+} from "./chat_connection.ts";
+export { ChatError, type ChatErrorCode } from "./chat_error.ts";
+export {
+  type AwayEvent,
+  type ChatEvent,
+  type ChatEventBase,
+  type ChatEventContext,
+  chatEventOf,
+  type ErrorEvent,
+  type InfoCode,
+  type InfoEvent,
+  type JoinEvent,
+  type LeaveEvent,
+  type MembersEvent,
+  type MessageEvent,
+  type MessageStatus,
+  type NickEvent,
+  type NoticeEvent,
+  openBody,
+  type PrivateEvent,
+  sameNick,
+  UNREADABLE_TEXT,
+} from "./chat_event.ts";
+export {
+  DEFAULT_OUTBOX_LIMITS,
+  Outbox,
+  type OutboxLimits,
+  type OutgoingMessage,
+} from "./outbox.ts";
+export { parseServerAddress, type ServerAddress } from "./parse_server_address.ts";
+export {
+  isShown,
+  type LineFormat,
+  localTime,
+  renderEvent,
+  type RenderOptions,
+  safe,
+} from "./render_event.ts";
+export {
+  type CommandArgs,
+  type CommandContext,
+  type CommandTarget,
+  handleInput,
+  SLASH_COMMANDS,
+  type SlashCommand,
+} from "./slash_commands.ts";
+export {
+  EXIT_FAILURE,
+  EXIT_NOT_IN_CIRCLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  type PlainChatOptions,
+  type PlainChatTuning,
+  runPlainChat,
+} from "./plain_chat.ts";

@@ -1,0 +1,256 @@
+/**
+ * `stealth chat HOST[:PORT] --plain|--json`: the line-mode client scripts
+ * can drive. Each stdin line is a message or a slash command; each event is
+ * one stdout line, readable or JSON. Stdin closing means leave.
+ *
+ * @module
+ */
+
+import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import { HandshakeError, hostPort } from "../net/mod.ts";
+import { MAX_BODY_TEXT } from "../protocol/mod.ts";
+import {
+  ChatConnection,
+  type ChatConnectionOptions,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+} from "./chat_connection.ts";
+import type { ChatEvent, ErrorEvent } from "./chat_event.ts";
+import { parseServerAddress } from "./parse_server_address.ts";
+import { renderEvent } from "./render_event.ts";
+import { type CommandContext, handleInput } from "./slash_commands.ts";
+
+/** Exit code: left normally. */
+export const EXIT_OK = 0;
+/** Exit code: could not connect, went offline, or messages were left unsent. */
+export const EXIT_FAILURE = 1;
+/** Exit code: a bad address or nick. */
+export const EXIT_USAGE = 2;
+/** Exit code: the server is not in our circle (wrong secret.key). */
+export const EXIT_NOT_IN_CIRCLE = 3;
+
+/**
+ * Pending messages past which stdin is not read until the server catches
+ * up: a script piping a long file waits instead of overflowing the outbox.
+ */
+const READ_AHEAD = 200;
+
+/** Knobs for tests; people never need them. */
+export interface PlainChatTuning extends
+  Pick<
+    ChatConnectionOptions,
+    "clock" | "backoffMs" | "pingIntervalMs" | "peerTimeoutMs" | "outbox" | "maxInFlight" | "dial"
+  > {
+  /** How long leaving waits for pending messages (default 5 s). */
+  closeTimeoutMs?: number;
+  /** Formats the time of plain lines (default local `HH:MM`). */
+  time?: (ts: number) => string;
+}
+
+/** Options of {@linkcode runPlainChat}. */
+export interface PlainChatOptions {
+  /** Path of secret.key. */
+  keyPath: string;
+  /** Path of host.key, to ask for host powers. */
+  hostKeyPath?: string;
+  /** `HOST[:PORT]`, port 5555 by default, IPv6 in brackets. */
+  server: string;
+  /** The nick to join with. */
+  nick: string;
+  /** One JSON object per event instead of text. */
+  json: boolean;
+  /** Lines to send (default: the process's stdin). */
+  stdin?: ReadableStream<Uint8Array>;
+  /** Gets each event line (default: console.log). */
+  stdout?: (line: string) => void;
+  /** Gets fatal error lines and warnings (default: console.error). */
+  stderr?: (line: string) => void;
+  /** Aborting leaves, as `/quit` does. */
+  signal?: AbortSignal;
+  /** Test knobs. */
+  tuning?: PlainChatTuning;
+}
+
+type Stop = "eof" | "quit" | "abort" | "offline";
+
+/**
+ * Runs the line-mode client until stdin closes, `/quit`, the signal, or the
+ * connection goes offline. Resolves with the exit code:
+ * {@linkcode EXIT_OK}, {@linkcode EXIT_FAILURE} (connection failure,
+ * offline, messages left unsent), {@linkcode EXIT_USAGE} (bad address or
+ * nick), {@linkcode EXIT_NOT_IN_CIRCLE} (wrong key). Never rejects for
+ * anything the network or the user does.
+ */
+export async function runPlainChat(options: PlainChatOptions): Promise<number> {
+  const stdout = options.stdout ?? ((line: string) => console.log(line));
+  const stderr = options.stderr ?? ((line: string) => console.error(line));
+  const tuning = options.tuning ?? {};
+  const clock = tuning.clock ?? Date.now;
+  const format = options.json ? "json" : "plain";
+  const print = (event: ChatEvent) => {
+    const line = renderEvent(event, format, tuning.time ? { time: tuning.time } : {});
+    if (line !== undefined) stdout(line);
+  };
+  /** A fatal line: stderr for people, and an error event on stdout for JSON readers. */
+  const fatal = (code: number, text: string): number => {
+    stderr(text);
+    if (options.json) print({ type: "error", code: "fatal", ts: clock(), self: false, text });
+    return code;
+  };
+
+  let address;
+  try {
+    address = parseServerAddress(options.server);
+  } catch (error) {
+    return fatal(EXIT_USAGE, messageOf(error));
+  }
+  let key: SecretKey;
+  let hostKey: SecretKey | undefined;
+  try {
+    key = await readKeyFile(options.keyPath, { warn: stderr });
+    if (options.hostKeyPath !== undefined) {
+      hostKey = await readKeyFile(options.hostKeyPath, { warn: stderr });
+    }
+  } catch (error) {
+    if (error instanceof KeyError) return fatal(EXIT_FAILURE, error.message);
+    throw error;
+  }
+
+  let stop: (why: Stop) => void = () => {};
+  const stopped = new Promise<Stop>((resolve) => stop = resolve);
+  let chat: ChatConnection;
+  try {
+    chat = new ChatConnection({
+      key,
+      ...(hostKey === undefined ? {} : { hostKey }),
+      hostname: address.hostname,
+      port: address.port,
+      nick: options.nick,
+      clock,
+      ...pick(tuning),
+      onEvent(event) {
+        if (event.kind === "chat") print(event.event);
+        else if (event.kind === "state" && event.state === "offline") stop("offline");
+      },
+    });
+  } catch (error) {
+    if (error instanceof TypeError) return fatal(EXIT_USAGE, messageOf(error));
+    throw error;
+  }
+
+  try {
+    await chat.connect();
+  } catch (error) {
+    if (error instanceof HandshakeError && error.code === "not-in-circle") {
+      return fatal(EXIT_NOT_IN_CIRCLE, error.message);
+    }
+    const where = hostPort(address.hostname, address.port);
+    const text = messageOf(error);
+    return fatal(EXIT_FAILURE, text.includes(where) ? text : `${where}: ${text}`);
+  }
+
+  const onAbort = () => stop("abort");
+  if (options.signal?.aborted) stop("abort");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const stdin = options.stdin ?? Deno.stdin.readable;
+  const reading = readLines(stdin, chat, stopped, {
+    chat,
+    show: print,
+    quit: () => stop("quit"),
+    now: clock,
+  }).then(() => stop("eof"), (error) => {
+    print({ type: "error", code: "stdin", ts: clock(), self: false, text: messageOf(error) });
+    stop("eof");
+  });
+
+  const why = await stopped;
+  options.signal?.removeEventListener("abort", onAbort);
+  await reading;
+  if (why === "offline") {
+    await chat.close(0);
+    return EXIT_FAILURE;
+  }
+  await chat.close(tuning.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
+  const unsent = chat.pending;
+  if (unsent > 0) {
+    const event: ErrorEvent = {
+      type: "error",
+      code: "unsent",
+      ts: clock(),
+      self: true,
+      text: `${unsent} message${unsent === 1 ? " was" : "s were"} not sent`,
+    };
+    print(event);
+    return EXIT_FAILURE;
+  }
+  return EXIT_OK;
+}
+
+/**
+ * Feeds stdin's lines to the commands until EOF, `/quit` or a stop. Lines
+ * longer than a message can be are refused, and never buffered whole.
+ */
+async function readLines(
+  stdin: ReadableStream<Uint8Array>,
+  chat: ChatConnection,
+  stopped: Promise<Stop>,
+  context: CommandContext,
+): Promise<void> {
+  let done = false;
+  void stopped.then(() => done = true);
+  const reader = stdin.pipeThrough(new TextDecoderStream()).getReader();
+  const cancelled = stopped.then(() => ({ done: true as const, value: undefined }));
+  let buffer = "";
+  let skipping = false;
+  const handle = async (line: string) => {
+    if (chat.pending >= READ_AHEAD) await chat.waitForPending(READ_AHEAD / 2);
+    if (!done) handleInput(line, context);
+  };
+  try {
+    while (!done) {
+      const { done: ended, value } = await Promise.race([reader.read(), cancelled]);
+      if (ended || done) break;
+      buffer += value;
+      let newline: number;
+      while (!done && (newline = buffer.indexOf("\n")) >= 0) {
+        const line = buffer.slice(0, newline).replace(/\r$/, "");
+        buffer = buffer.slice(newline + 1);
+        if (skipping) {
+          skipping = false;
+          continue;
+        }
+        await handle(line);
+      }
+      if (buffer.length > MAX_BODY_TEXT) {
+        if (!skipping) {
+          context.show({
+            type: "error",
+            code: "command",
+            ts: context.now(),
+            self: true,
+            text: `Cannot send: a line has more than ${MAX_BODY_TEXT} characters`,
+          });
+        }
+        skipping = true;
+        buffer = "";
+      }
+    }
+    if (!done && !skipping && buffer !== "") await handle(buffer.replace(/\r$/, ""));
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
+  const picked: Partial<ChatConnectionOptions> = {};
+  if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
+  if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;
+  if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
+  if (tuning.outbox !== undefined) picked.outbox = tuning.outbox;
+  if (tuning.maxInFlight !== undefined) picked.maxInFlight = tuning.maxInFlight;
+  if (tuning.dial !== undefined) picked.dial = tuning.dial;
+  return picked;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,283 @@
+/**
+ * A host's running process: optionally a registry, one chat server, its
+ * link to a registry, the console, and an orderly shutdown. `stealth up`
+ * and `stealth server` are two ways of calling it.
+ *
+ * @module
+ */
+
+import { EXIT, listenProblem, loadKey, type Output, untilStopped } from "../cli/mod.ts";
+import {
+  fernetEncrypt,
+  fingerprint,
+  generateKey,
+  KeyError,
+  readKeyFile,
+  type SecretKey,
+  writeKeyFile,
+} from "../crypto/mod.ts";
+import { CertError, type Leaf, loadExternalCerts } from "../certs/mod.ts";
+import { getLogger } from "../log/mod.ts";
+import { hostPort } from "../net/mod.ts";
+import { encodeBody } from "../protocol/mod.ts";
+import {
+  type HostPort,
+  parseHostPort,
+  RegistryLink,
+  type RegistryService,
+  startRegistry,
+} from "../registry/mod.ts";
+import { type ChatServer, startChatServer } from "./chat_server.ts";
+import { readConsole } from "./host_console.ts";
+
+const log = getLogger(["stealth", "server"]);
+
+/** Options of {@linkcode runHost}. */
+export interface HostOptions extends Output {
+  /** The circle key file. */
+  keyPath: string;
+  /** The host key file; used when it exists. */
+  hostKeyPath: string;
+  /** Make a circle key at `keyPath` when there is none (`stealth up`). */
+  createKey: boolean;
+  /** Address to listen on. */
+  hostname: string;
+  /** Chat server port. */
+  port: number;
+  /** Server name (default: this machine's name). */
+  name?: string;
+  /** Run a registry in this process on this port (`stealth up`). */
+  registryPort?: number;
+  /** Register with this registry (HOST[:PORT]); with `registryPort`, the local one. */
+  registry?: string;
+  /** Names and addresses members reach the server by. */
+  advertise: string[];
+  /** Read host commands from stdin: true, false, or undefined for "when stdin is a terminal". */
+  console?: boolean;
+  /** Welcome text shown to members on join. */
+  motd?: string;
+  /** External certificate files, all three or none. */
+  certFile?: string;
+  /** The external certificate's key. */
+  certKeyFile?: string;
+  /** The CA of the external certificate. */
+  caFile?: string;
+  /** Stops the host when aborted, like SIGINT or SIGTERM. */
+  signal?: AbortSignal;
+  /** Console input (default stdin). */
+  stdin?: ReadableStream<Uint8Array>;
+}
+
+/** Runs until stopped; returns the exit code. */
+export async function runHost(options: HostOptions): Promise<number> {
+  const stdout = options.stdout ?? console.log;
+  const stderr = options.stderr ?? console.error;
+
+  const made = options.createKey ? await ensureKey(options.keyPath, stderr) : false;
+  if (made === undefined) return EXIT.failed;
+  const key = await loadKey(options.keyPath, stderr);
+  if (key === undefined) return EXIT.failed;
+  const hostKey = await optionalHostKey(options.hostKeyPath, stderr);
+  if (hostKey === null) return EXIT.failed;
+
+  let certificate: Leaf | undefined;
+  if (options.certFile || options.certKeyFile || options.caFile) {
+    if (!options.certFile || !options.certKeyFile || !options.caFile) {
+      stderr(
+        "stealth: external certificates need all three: --cert FILE --cert-key FILE --ca FILE",
+      );
+      return EXIT.usage;
+    }
+    try {
+      certificate = await loadExternalCerts({
+        certFile: options.certFile,
+        keyFile: options.certKeyFile,
+        caFile: options.caFile,
+      });
+    } catch (error) {
+      if (!(error instanceof CertError)) throw error;
+      stderr(`stealth: ${error.message}`);
+      return EXIT.failed;
+    }
+  }
+
+  let registryAt: HostPort | undefined;
+  if (options.registry !== undefined) {
+    try {
+      registryAt = parseHostPort(options.registry, options.registryPort ?? 5556);
+    } catch (error) {
+      stderr(`stealth: --registry ${(error as Error).message}`);
+      return EXIT.usage;
+    }
+  }
+
+  const name = (options.name ?? machineName()).slice(0, 64);
+  let registry: RegistryService | undefined;
+  let server: ChatServer | undefined;
+  let link: RegistryLink | undefined;
+  try {
+    if (options.registryPort !== undefined) {
+      try {
+        registry = await startRegistry({
+          key,
+          hostname: options.hostname,
+          port: options.registryPort,
+        });
+      } catch (error) {
+        stderr(`stealth: ${listenProblem(error, options.registryPort, "registry")}`);
+        return EXIT.failed;
+      }
+      registryAt ??= { hostname: "127.0.0.1", port: registry.port };
+    }
+    try {
+      server = await startChatServer({
+        key,
+        ...(hostKey ? { hostKey } : {}),
+        hostname: options.hostname,
+        port: options.port,
+        name,
+        advertise: options.advertise,
+        ...(certificate ? { certificate } : {}),
+        ...(options.motd ? { motd: seal(key, options.motd) } : {}),
+        onMembersChanged: () => link?.updateNow(),
+      });
+    } catch (error) {
+      stderr(`stealth: ${listenProblem(error, options.port, "chat server")}`);
+      return EXIT.failed;
+    }
+    const chat = server;
+    if (registryAt !== undefined) {
+      const advertised = options.advertise[0];
+      link = new RegistryLink({
+        key,
+        registry: registryAt,
+        server: () => ({
+          name,
+          ...(advertised ? { host: advertised } : {}),
+          port: chat.port,
+          users: chat.room.memberCount,
+          since: chat.startedAt,
+        }),
+        onStateChange: (state, detail) =>
+          log.debug("Registry link {state}: {detail}", { state, detail }),
+      });
+      link.start();
+    }
+
+    const stopped = untilStopped(options.signal);
+    greet({ stdout, made, key, keyPath: options.keyPath, name, server: chat, registry, options });
+    const wantConsole = options.console ?? Deno.stdin.isTerminal();
+    const consoleDone = new AbortController();
+    if (wantConsole) {
+      stdout("host console: type /help for commands");
+      void readConsole(
+        { server: chat, print: stdout, quit: stopped.stop, clock: Date.now },
+        options.stdin ?? Deno.stdin.readable,
+        consoleDone.signal,
+      );
+    }
+    await stopped.done;
+    consoleDone.abort();
+    stdout("shutting down: telling members");
+    return EXIT.ok;
+  } finally {
+    await server?.close();
+    await link?.close();
+    await registry?.close();
+  }
+}
+
+/** Makes a key when there is none; true if made, false if one was there, undefined on failure. */
+async function ensureKey(
+  path: string,
+  stderr: (line: string) => void,
+): Promise<boolean | undefined> {
+  try {
+    await Deno.stat(path);
+    return false;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) return false; // readKeyFile will say what is wrong
+  }
+  try {
+    await writeKeyFile(path, generateKey());
+    return true;
+  } catch (error) {
+    if (!(error instanceof KeyError)) throw error;
+    stderr(`stealth: ${error.message}`);
+    return undefined;
+  }
+}
+
+/** The host key if its file exists; undefined when absent; null after printing a problem. */
+async function optionalHostKey(
+  path: string,
+  stderr: (line: string) => void,
+): Promise<SecretKey | undefined | null> {
+  try {
+    return await readKeyFile(path, { warn: (line) => stderr(`stealth: ${line}`) });
+  } catch (error) {
+    if (!(error instanceof KeyError)) throw error;
+    try {
+      await Deno.stat(path);
+    } catch {
+      return undefined; // no host key: no host powers from clients
+    }
+    stderr(`stealth: host key: ${error.message}`);
+    return null;
+  }
+}
+
+function seal(key: SecretKey, text: string): string {
+  return fernetEncrypt(key, encodeBody({ kind: "announce", text }));
+}
+
+function machineName(): string {
+  try {
+    return Deno.hostname() || "stealth";
+  } catch {
+    return "stealth";
+  }
+}
+
+/** This machine's addresses members can dial, IPv4 LAN first. */
+export function lanAddresses(): string[] {
+  try {
+    return Deno.networkInterfaces()
+      .filter((i) => !i.address.startsWith("127.") && i.address !== "::1")
+      .filter((i) => !i.address.startsWith("fe80:"))
+      .sort((a, b) => (a.family === b.family ? 0 : a.family === "IPv4" ? -1 : 1))
+      .map((i) => i.address);
+  } catch {
+    return [];
+  }
+}
+
+function greet(o: {
+  stdout: (line: string) => void;
+  made: boolean;
+  key: SecretKey;
+  keyPath: string;
+  name: string;
+  server: ChatServer;
+  registry: RegistryService | undefined;
+  options: HostOptions;
+}): void {
+  const { stdout, server, registry } = o;
+  const where = registry
+    ? `chat server "${o.name}" on port ${server.port}, registry on port ${registry.port}`
+    : `chat server "${o.name}" listening on ${hostPort(o.options.hostname, server.port)}`;
+  stdout(`stealth is up: ${where}`);
+  if (o.made) {
+    stdout(`made a new circle key: ${o.keyPath}`);
+    stdout(
+      "copy it to a USB stick and hand it to each member in person; they put it in their stealth folder",
+    );
+  } else {
+    stdout(`circle key: ${o.keyPath}`);
+  }
+  stdout(`fingerprint: ${fingerprint(o.key)} (members check theirs matches, aloud)`);
+  const address = o.options.advertise[0] ?? lanAddresses()[0] ?? "localhost";
+  const port = server.port === 5555 ? "" : `:${server.port}`;
+  const shown = address.includes(":") ? `[${address}]` : address;
+  stdout(`members join with: stealth chat ${shown}${port}`);
+}
