@@ -276,7 +276,9 @@ function greet(o: {
     stdout(`circle key: ${o.keyPath}`);
   }
   stdout(`fingerprint: ${fingerprint(o.key)} (members check theirs matches, aloud)`);
-  const address = o.options.advertise[0] ?? lanAddresses()[0] ?? "localhost";
+  const wildcard = o.options.hostname === "0.0.0.0" || o.options.hostname === "::";
+  const address = o.options.advertise[0] ??
+    (wildcard ? lanAddresses()[0] : o.options.hostname) ?? "localhost";
   const port = server.port === 5555 ? "" : `:${server.port}`;
   const shown = address.includes(":") ? `[${address}]` : address;
   stdout(`members join with: stealth chat ${shown}${port}`);
