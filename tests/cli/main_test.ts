@@ -11,13 +11,26 @@ Deno.test("stealth --version prints the version", async () => {
 Deno.test("stealth --help lists the commands", async () => {
   const { code, stdout } = await runStealth(["--help"]);
   assert.equal(code, 0);
-  for (const name of ["keygen", "fingerprint", "certs", "completion"]) {
+  for (
+    const name of ["up", "server", "registry", "list", "chat", "keygen", "fingerprint", "certs"]
+  ) {
     assert.match(stdout, new RegExp(`\\b${name}\\b`));
   }
 });
 
 Deno.test("every command's --help shows an example", async () => {
-  for (const command of [["keygen"], ["fingerprint"], ["certs", "show"], ["certs", "export"]]) {
+  const commands = [
+    ["up"],
+    ["server"],
+    ["registry"],
+    ["list"],
+    ["chat"],
+    ["keygen"],
+    ["fingerprint"],
+    ["certs", "show"],
+    ["certs", "export"],
+  ];
+  for (const command of commands) {
     const { code, stdout } = await runStealth([...command, "--help"]);
     assert.equal(code, 0, command.join(" "));
     assert.match(stdout, /Example: stealth /, command.join(" "));
