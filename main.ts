@@ -7,13 +7,29 @@
  * @module
  */
 
-import { run } from "@optique/run";
-import { merge, object, or } from "@optique/core/constructs";
-import { message } from "@optique/core/message";
-import { multiple, optional, withDefault } from "@optique/core/modifiers";
-import { argument, command, constant, flag, option } from "@optique/core/primitives";
-import { integer, string } from "@optique/core/valueparser";
-import denoJson from "./deno.json" with { type: "json" };
+import { versionLine } from "./version.ts";
+
+// `stealth --version` answers before the CLI parser is even loaded.
+if (Deno.args.length === 1 && Deno.args[0] === "--version") {
+  console.log(versionLine());
+  Deno.exit(0);
+}
+
+const [
+  { run },
+  { merge, object, or },
+  { message },
+  { multiple, optional, withDefault },
+  { argument, command, constant, flag, option },
+  { choice, integer, string },
+] = await Promise.all([
+  import("@optique/run"),
+  import("@optique/core/constructs"),
+  import("@optique/core/message"),
+  import("@optique/core/modifiers"),
+  import("@optique/core/primitives"),
+  import("@optique/core/valueparser"),
+]);
 
 const file = (metavar: "FILE" | "DIR" = "FILE") => string({ metavar });
 const portNumber = () => integer({ min: 0, max: 65535, metavar: "PORT" });
@@ -39,6 +55,9 @@ const serverOptions = object({
   })),
   advertise: multiple(option("--advertise", string({ metavar: "HOST" }), {
     description: message`A name or address members reach the server by (repeatable).`,
+  })),
+  bans: optional(option("--bans", file(), {
+    description: message`Keep bans in this file across restarts (mode 0600); default: memory only.`,
   })),
   motd: optional(option("--motd", string({ metavar: "TEXT" }), {
     description: message`Welcome text shown to members when they join.`,
@@ -222,7 +241,8 @@ const chat = command(
       description: message`The chat server (default port 5555).`,
     })),
     nick: optional(option("--nick", string({ metavar: "NAME" }), {
-      description: message`Your nick (default: the last one used, else your user name).`,
+      description:
+        message`Your nick (default: the last one used, else a prompt; in line mode your user name).`,
     })),
     plain: withDefault(
       flag("--plain", { description: message`Line mode: one line per event, for scripts.` }),
@@ -231,6 +251,16 @@ const chat = command(
     json: withDefault(
       flag("--json", { description: message`Line mode with one JSON object per event.` }),
       false,
+    ),
+    registry: optional(option("--registry", hostPortText(), {
+      description:
+        message`The registry to list servers from (default: the last one used, else localhost:5556).`,
+    })),
+    theme: withDefault(
+      option("--theme", choice(["matrix", "plain"]), {
+        description: message`matrix (green on black) or plain; NO_COLOR means plain.`,
+      }),
+      "matrix",
     ),
     hostKey: optional(option("--host-key", file(), {
       description: message`Prove the host key (host.key) for host powers.`,
@@ -243,8 +273,29 @@ const chat = command(
   },
 );
 
+const doctor = command(
+  "doctor",
+  object({
+    cmd: constant("doctor"),
+    registry: optional(option("--registry", hostPortText(), {
+      description: message`A registry to check (default port 5556).`,
+    })),
+    server: optional(option("--server", hostPortText(), {
+      description: message`A chat server to check (default port 5555).`,
+    })),
+    port: multiple(option("--port", portNumber(), {
+      description: message`A local port to check (default 5555 and 5556).`,
+    })),
+    json: withDefault(flag("--json", { description: message`Print one JSON object.` }), false),
+  }),
+  {
+    brief: message`Check key, clock, addresses and ports; say what to fix.`,
+    footer: message`Example: stealth doctor --registry pi.local`,
+  },
+);
+
 const parser = merge(
-  or(up, serverCommand, registryCommand, list, chat, keygen, fingerprintCommand, certs),
+  or(up, serverCommand, registryCommand, list, chat, doctor, keygen, fingerprintCommand, certs),
   globalOptions,
 );
 
@@ -255,7 +306,7 @@ const options = run(parser, {
   description:
     message`One secret.key, handed over in person, lets members chat; the host runs the server.`,
   help: "both",
-  version: { value: denoJson.version, option: true },
+  version: { value: versionLine(), option: true },
   completion: "both",
   aboveError: "none",
   errorExitCode: 2,
@@ -293,6 +344,7 @@ async function dispatch(): Promise<number> {
         advertise: [...options.advertise],
         console: options.console,
         motd: options.motd,
+        bansFile: options.bans,
         certFile: options.cert,
         certKeyFile: options.certKey,
         caFile: options.ca,
@@ -307,17 +359,42 @@ async function dispatch(): Promise<number> {
       return runList({ keyPath: home.key, registry: options.registry, json: options.json });
     }
     case "chat": {
-      const { runPlainChat } = await import("./client/mod.ts");
+      const { readSettings, runChatUi, runPlainChat } = await import("./client/mod.ts");
+      if (!options.plain && !options.json) {
+        return runChatUi({
+          keyPath: home.key,
+          hostKeyPath: options.hostKey,
+          server: options.server,
+          nick: options.nick,
+          registry: options.registry,
+          theme: options.theme,
+          homeDir: home.dir,
+          logFile: options.logFile,
+          debug: options.debug || isDebugFromEnv(),
+        });
+      }
       if (options.server === undefined) {
         console.error("stealth: name a server: stealth chat HOST[:PORT] --plain");
         return 2;
       }
+      const settings = await readSettings(home.settings).catch(() => undefined);
       return runPlainChat({
         keyPath: home.key,
         hostKeyPath: options.hostKey,
         server: options.server,
-        nick: options.nick ?? Deno.env.get("USER") ?? "member",
+        nick: options.nick ?? settings?.nick ?? Deno.env.get("USER") ?? "member",
         json: options.json,
+      });
+    }
+    case "doctor": {
+      const { runDoctor } = await import("./doctor/mod.ts");
+      return runDoctor({
+        keyPath: home.key,
+        hostKeyPath: home.hostKey,
+        registry: options.registry,
+        server: options.server,
+        json: options.json,
+        ...(options.port.length > 0 ? { ports: [...options.port] } : {}),
       });
     }
     case "keygen": {

@@ -10,3 +10,4 @@ export { EXIT } from "./exit_codes.ts";
 export { loadKey, type Output } from "./load_key.ts";
 export { untilStopped } from "./until_stopped.ts";
 export { listenProblem } from "./listen_problem.ts";
+export { humanDuration, humanWait } from "./human_duration.ts";

@@ -12,6 +12,7 @@
  * @module
  */
 
+import { humanWait } from "../cli/mod.ts";
 import { circleCA } from "../certs/mod.ts";
 import { authKey, fernetEncrypt, hostAuthKey, type SecretKey } from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
@@ -31,6 +32,7 @@ import {
   encodeBody,
   encodeMessage,
   MAX_BODY_TEXT,
+  MAX_TEXT_LENGTH,
   type Member,
   type MessageOf,
   NICK_PATTERN,
@@ -51,6 +53,7 @@ import {
   type PrivateEvent,
   sameNick,
 } from "./chat_event.ts";
+import { opResultText } from "./op_result_text.ts";
 import { Outbox, type OutboxLimits, type OutgoingMessage } from "./outbox.ts";
 
 /** Waits before each reconnect attempt: three attempts, backing off. */
@@ -254,7 +257,7 @@ export class ChatConnection {
   #lastHeard = 0;
   #lastPing = 0;
   /** The server's `error` frame on the current connection, read when it closes. */
-  #serverError: { code: string; detail?: string } | undefined;
+  #serverError: { code: string; detail?: string; retryAfterMs?: number } | undefined;
   #sleep: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined;
   #closing = false;
   #closePromise: Promise<void> | undefined;
@@ -466,6 +469,38 @@ export class ChatConnection {
   }
 
   /**
+   * Runs a host command on the server (`op {cmd, args, body?}`); its answer
+   * comes back as one "op" info event, or an error event with the refusal's
+   * code ("not-host" when we are not the host). A `text` (`/announce`,
+   * `/motd`) is sealed here under the circle key, like any message: the
+   * server never sees it.
+   *
+   * @throws {TypeError} for a name that is not a command name.
+   * @throws {RangeError} for too many or too long arguments, or a text too long.
+   * @throws {ChatError} "not-connected" when not connected; "closed" after close().
+   */
+  op(cmd: string, args: readonly string[], text?: string): void {
+    if (!/^[a-z][a-z0-9-]{0,31}$/.test(cmd)) {
+      throw new TypeError(`Cannot run /${cmd}: not a command name`);
+    }
+    if (args.length > 16) throw new RangeError(`Cannot run /${cmd}: too many words`);
+    if (args.some((arg) => arg.length > MAX_TEXT_LENGTH)) {
+      throw new RangeError(`Cannot run /${cmd}: at most ${MAX_TEXT_LENGTH} characters per word`);
+    }
+    if (text !== undefined && text.length > MAX_BODY_TEXT) {
+      throw new RangeError(
+        `Cannot run /${cmd}: the text has ${text.length} characters, at most ${MAX_BODY_TEXT} fit`,
+      );
+    }
+    const message: ClientMessage = { t: "op", cmd, args: [...args] };
+    if (text !== undefined) {
+      const now = Math.max(0, this.#clock());
+      message.body = fernetEncrypt(this.#key, encodeBody({ kind: "announce", text }), { now });
+    }
+    this.#request(`run /${cmd}`, message);
+  }
+
+  /**
    * Resolves once at most `count` messages are pending (true), or when the
    * connection is offline or closed, or after `timeoutMs` (false).
    */
@@ -547,7 +582,10 @@ export class ChatConnection {
     if (!resumed) {
       if (ok.host === true) this.#info("host", "host powers granted");
       if (ok.hostRefused === true) {
-        this.#info("host-refused", "the server did not accept host.key — no host powers");
+        this.#info(
+          "host-refused",
+          "host.key does not match this server's — you joined as a normal member",
+        );
       }
       if (ok.motd !== undefined) this.#motd(ok.motd);
       this.#show({ type: "members", ts: now, self: false, members: this.members });
@@ -711,6 +749,8 @@ export class ChatConnection {
       case "away":
       case "nick":
       case "notice":
+      case "mute":
+      case "room":
         this.#onRoomEvent(message);
         return;
       case "members":
@@ -722,11 +762,25 @@ export class ChatConnection {
         this.#emit({ kind: "server", message });
         this.#onRefused(message);
         return;
+      case "opresult": {
+        this.#emit({ kind: "server", message });
+        const { t: _t, ...result } = message;
+        const text = opResultText(result, { key: this.#key, now: this.#clock() });
+        const ts = this.#clock();
+        if (result.ok) {
+          this.#show({ type: "info", code: "op", ts, self: true, text, result });
+        } else {
+          this.#show({ type: "error", code: result.code, ts, self: true, text });
+        }
+        return;
+      }
       case "error":
         this.#emit({ kind: "server", message });
-        this.#serverError = message.detail === undefined
-          ? { code: message.code }
-          : { code: message.code, detail: message.detail };
+        this.#serverError = { code: message.code };
+        if (message.detail !== undefined) this.#serverError.detail = message.detail;
+        if (message.retryAfterMs !== undefined) {
+          this.#serverError.retryAfterMs = message.retryAfterMs;
+        }
         return;
       default:
         log.debug("Ignoring an unexpected {t} from the server", { t: message.t });
@@ -775,6 +829,14 @@ export class ChatConnection {
         }
         break;
       }
+      case "mute": {
+        const member = this.#members.get(memberKey(message.nick));
+        if (member !== undefined) {
+          if (message.muted) member.muted = true;
+          else delete member.muted;
+        }
+        break;
+      }
       case "nick": {
         const key = memberKey(message.old);
         const member = this.#members.get(key);
@@ -808,6 +870,8 @@ export class ChatConnection {
       this.#show(this.#ownEvent(waiting, "failed", this.#clock()));
       const text = code === "no-such-nick" && waiting.to !== undefined
         ? `${waiting.to} is not here — your message was not delivered`
+        : code === "muted"
+        ? `${mutedText(retryAfterMs)} — your message was not sent`
         : `the server refused your message (${refusalText(message)})`;
       this.#show({
         type: "error",
@@ -828,6 +892,8 @@ export class ChatConnection {
       self: true,
       text: code === "rate"
         ? `slow down — try again in ${Math.ceil((retryAfterMs ?? 1_000) / 1000)} s`
+        : code === "muted"
+        ? mutedText(retryAfterMs)
         : refusalText(message),
     });
   }
@@ -1083,7 +1149,7 @@ function reasonText(reason: string): string {
   }
 }
 
-function serverClosedText(error: { code: string; detail?: string }): string {
+function serverClosedText(error: { code: string; detail?: string; retryAfterMs?: number }): string {
   const detail = error.detail === undefined ? "" : ` — ${error.detail}`;
   switch (error.code) {
     case "replaced":
@@ -1091,11 +1157,23 @@ function serverClosedText(error: { code: string; detail?: string }): string {
     case "flood":
       return `the server disconnected you for sending too fast${detail}`;
     case "kicked":
-    case "banned":
-      return `the host removed you from the chat (${error.code})${detail}`;
+      return `you were kicked by the host${error.detail === undefined ? "" : `: ${error.detail}`}`;
+    case "banned": {
+      const because = error.detail === undefined ? "" : `: ${error.detail}`;
+      const length = error.retryAfterMs === undefined
+        ? "until the host lifts it"
+        : `for ${humanWait(error.retryAfterMs)}`;
+      return `you were banned by the host${because} — ${length}`;
+    }
     default:
       return `the server ended the session (${error.code})${detail}`;
   }
+}
+
+function mutedText(retryAfterMs: number | undefined): string {
+  return retryAfterMs === undefined
+    ? "the host has muted you (you can still read)"
+    : `the host has muted you for ${humanWait(retryAfterMs)} more (you can still read)`;
 }
 
 function refusalText(message: { code: string; detail?: string }): string {

@@ -10,7 +10,13 @@
  */
 
 import { fernetDecrypt, type SecretKey } from "../crypto/mod.ts";
-import { type Body, decodeBody, type Member, type RoomEvent } from "../protocol/mod.ts";
+import {
+  type Body,
+  decodeBody,
+  type Member,
+  type OpResult,
+  type RoomEvent,
+} from "../protocol/mod.ts";
 
 /** Delivery state of one of our own messages. */
 export type MessageStatus = "pending" | "confirmed" | "failed";
@@ -81,10 +87,32 @@ export interface LeaveEvent extends ChatEventBase {
   type: "leave";
   /** Who. */
   nick: string;
-  /** Why, as a code: "quit", "timeout", "flood", "kicked"... */
+  /** Why, as a code: "quit", "timeout", "flood", "replaced", "kicked", "banned". */
   reason: string;
-  /** The server's words, if any. */
+  /** The server's words, if any; for "kicked" and "banned", the host's reason. */
   detail?: string;
+}
+
+/** The host muted someone, or let them speak again. */
+export interface MuteEvent extends ChatEventBase {
+  /** Mute. */
+  type: "mute";
+  /** Who. */
+  nick: string;
+  /** True: muted (can read, cannot say); false: may speak again. */
+  muted: boolean;
+  /** When the mute ends (server time, ms); absent: until the host lifts it. */
+  until?: number;
+}
+
+/** The host changed who may join. */
+export interface RoomSettingsEvent extends ChatEventBase {
+  /** Room settings. */
+  type: "room";
+  /** Nobody new may join. */
+  locked: boolean;
+  /** Most members; absent: no limit. */
+  limit?: number;
 }
 
 /** Someone went away or came back. */
@@ -126,6 +154,8 @@ export type InfoCode =
   | "new-session" // resume impossible, joined as a new session
   | "offline" // gave up reconnecting
   | "help" // one line of /help
+  | "op" // the server's answer to a host command (the answer itself in `result`)
+  | "setting" // a client setting changed (/bell, /debug)
   | "left"; // we left (bye sent)
 
 /** A status line from the client itself. */
@@ -146,6 +176,8 @@ export interface InfoEvent extends ChatEventBase {
   nick?: string;
   /** For "resumed": events the server could no longer replay. */
   missed?: number;
+  /** For "op": the server's answer, as it came. */
+  result?: OpResult;
 }
 
 /** Something went wrong; one line for a person. */
@@ -173,6 +205,8 @@ export type ChatEvent =
   | NoticeEvent
   | JoinEvent
   | LeaveEvent
+  | MuteEvent
+  | RoomSettingsEvent
   | AwayEvent
   | NickEvent
   | MembersEvent
@@ -301,6 +335,29 @@ export function chatEventOf(message: RoomEvent, context: ChatEventContext): Chat
         nick: message.nick,
         away: message.away,
       };
+    case "mute": {
+      const event: MuteEvent = {
+        type: "mute",
+        ts,
+        seq,
+        self: isSelf(message.nick),
+        nick: message.nick,
+        muted: message.muted,
+      };
+      if (message.until !== undefined) event.until = message.until;
+      return event;
+    }
+    case "room": {
+      const event: RoomSettingsEvent = {
+        type: "room",
+        ts,
+        seq,
+        self: false,
+        locked: message.locked,
+      };
+      if (message.limit !== undefined) event.limit = message.limit;
+      return event;
+    }
     case "nick":
       return {
         type: "nick",

@@ -2,8 +2,10 @@
  * The member's side of a chat: the connection to a server (dial, handshake,
  * session, pings, reconnect with resume, a bounded outbox acknowledged by
  * the server's own copies), the display model both front ends render
- * ({@linkcode ChatEvent}), the slash commands, and the line-mode client
- * (`stealth chat HOST --plain|--json`).
+ * ({@linkcode ChatEvent}), the slash commands, the line-mode client
+ * (`stealth chat HOST --plain|--json`), and the full-screen terminal client
+ * (`stealth chat`, {@linkcode runChatUi}: ink and React, in `ui/`, loaded
+ * only when it runs) with its small settings file.
  *
  * The connection and the model write nothing to stdout: they tell a
  * listener, and a front end decides how it looks. Nothing here knows how
@@ -52,10 +54,12 @@ export {
   type MembersEvent,
   type MessageEvent,
   type MessageStatus,
+  type MuteEvent,
   type NickEvent,
   type NoticeEvent,
   openBody,
   type PrivateEvent,
+  type RoomSettingsEvent,
   sameNick,
   UNREADABLE_TEXT,
 } from "./chat_event.ts";
@@ -66,6 +70,7 @@ export {
   type OutgoingMessage,
 } from "./outbox.ts";
 export { parseServerAddress, type ServerAddress } from "./parse_server_address.ts";
+export { type OpResultContext, opResultText } from "./op_result_text.ts";
 export {
   isShown,
   type LineFormat,
@@ -81,7 +86,11 @@ export {
   handleInput,
   SLASH_COMMANDS,
   type SlashCommand,
+  type UiControls,
 } from "./slash_commands.ts";
+export { type ClientSettings, readSettings, updateSettings, writeSettings } from "./settings.ts";
+export { type ChatUiOptions, type ChatUiTuning, runChatUi } from "./chat_ui.ts";
+export type { ThemeName } from "./ui/theme.ts";
 export {
   EXIT_FAILURE,
   EXIT_NOT_IN_CIRCLE,

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { humanDuration } from "../cli/mod.ts";
 import type { ChatEvent } from "./chat_event.ts";
 
 /** How {@linkcode renderEvent} writes a line. */
@@ -71,10 +72,30 @@ function plainBody(event: ChatEvent): string {
     case "join":
       return `-- ${event.self ? "you" : event.nick} joined`;
     case "leave": {
+      if (event.reason === "kicked" || event.reason === "banned") {
+        const because = event.detail === undefined ? "" : `: ${safe(event.detail)}`;
+        return `-- ${event.nick} was ${event.reason} by the host${because}`;
+      }
       const why = event.detail === undefined
         ? event.reason
         : `${event.reason}: ${safe(event.detail)}`;
       return `-- ${event.nick} left (${why})`;
+    }
+    case "mute": {
+      const who = event.self ? "you" : event.nick;
+      if (!event.muted) return `-- ${who} may speak again`;
+      const length = event.until === undefined
+        ? "until the host lifts it"
+        : `for ${humanDuration(event.until - event.ts)}`;
+      const still = event.self ? " — you can still read" : "";
+      return `-- ${who} ${event.self ? "were" : "was"} muted by the host ${length}${still}`;
+    }
+    case "room": {
+      const door = event.locked ? "locked (nobody new can join)" : "open to new members";
+      const limit = event.limit === undefined
+        ? "no member limit"
+        : `at most ${event.limit} members`;
+      return `-- the host changed the room: ${door}, ${limit}`;
     }
     case "away":
       if (event.self) return `-- you are ${event.away ? "away" : "back"}`;
@@ -83,7 +104,13 @@ function plainBody(event: ChatEvent): string {
       return `-- ${event.self ? "you are" : `${event.nick} is`} now ${event.newNick}`;
     case "members": {
       const names = event.members.map((m) => {
-        const marks = [m.away ? "away" : "", m.host ? "host" : ""].filter(Boolean);
+        const marks = [
+          m.away ? "away" : "",
+          m.host ? "host" : "",
+          m.muted ? "muted" : "",
+          // Only the host's lists carry addresses: where from, and for how long.
+          m.address === undefined ? "" : `${m.address}, ${humanDuration(event.ts - m.since)}`,
+        ].filter(Boolean);
         return marks.length === 0 ? m.nick : `${m.nick} (${marks.join(", ")})`;
       });
       const count = event.members.length;

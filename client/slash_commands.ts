@@ -7,6 +7,7 @@
  * @module
  */
 
+import { HOST_OPS, type HostOpName, parseOpLine } from "../protocol/mod.ts";
 import type { ChatEvent } from "./chat_event.ts";
 import type { SayOptions } from "./chat_connection.ts";
 
@@ -22,6 +23,10 @@ export interface CommandTarget {
   who(): void;
   /** Whether we asked to be away. */
   readonly away: boolean;
+  /** Whether the server granted us host powers (host commands show in `/help`). */
+  readonly host?: boolean;
+  /** Runs a host command on the server; `text` is sealed before it leaves. */
+  op?(cmd: string, args: readonly string[], text?: string): void;
 }
 
 /** Everything a command may use. */
@@ -34,6 +39,22 @@ export interface CommandContext {
   quit(): void;
   /** The clock, for the events' time (ms). */
   now(): number;
+  /** What the full-screen client adds; absent in line mode. */
+  ui?: UiControls;
+}
+
+/** Controls only the full-screen client has (`/clear`, `/bell`, `/debug`, `/reconnect`). */
+export interface UiControls {
+  /** Empties the message pane. */
+  clear(): void;
+  /** Whether a mention rings the bell now. */
+  readonly bell: boolean;
+  /** Turns the bell on or off. */
+  setBell(on: boolean): void;
+  /** Turns the debug trace to the log file on or off; tells the result itself. */
+  setDebug(on: boolean): void;
+  /** Tries the server again after going offline. */
+  reconnect(): void;
 }
 
 /** The shape of a command's arguments, checked before its handler runs. */
@@ -42,6 +63,7 @@ export type CommandArgs =
   | "text" // some text
   | "optional" // maybe one word
   | "nick" // one nick
+  | "any" // whatever follows, as is (host commands: the server checks them)
   | "nick-text"; // a nick, then some text
 
 /** One slash command. */
@@ -54,8 +76,47 @@ export interface SlashCommand {
   help: string;
   /** What it takes. */
   args: CommandArgs;
+  /** Only in the full-screen client: line mode answers that it is not there. */
+  ui?: boolean;
+  /** A host command: `/help` lists it only to the host (anyone may try; the server refuses). */
+  host?: boolean;
   /** Does it; `words` are the checked arguments (for "nick-text": nick and text). */
   run(context: CommandContext, words: string[]): void;
+}
+
+/** What each host command does, in the member's words (the server sends codes only). */
+const HOST_HELP: { readonly [N in Exclude<HostOpName, "who">]: string } = {
+  kick: "remove NICK from the chat now, telling everyone why",
+  ban: "keep a nick, an address or a range out (10m, 2h, 7d; none: until /unban)",
+  unban: "lift a ban",
+  bans: "list the bans and the time each has left",
+  mute: "stop NICK from saying anything (they still read); for 10m, 2h... or until /unmute",
+  unmute: "let NICK speak again",
+  announce: "say something to everyone as Server",
+  motd: "show the welcome text; with TEXT, set it; with -, clear it",
+  limit: "show the most members; with N, set it; with off, no limit",
+  lock: "let nobody new join (members here can still come back)",
+  unlock: "let new members join again",
+};
+
+/** The host commands, made from the protocol's table: sent to the server as `op`. */
+function hostCommands(): SlashCommand[] {
+  return HOST_OPS.flatMap((spec): SlashCommand[] => {
+    if (spec.name === "who") return []; // everyone's /who; the host's list has addresses
+    return [{
+      name: spec.name,
+      usage: spec.usage,
+      help: HOST_HELP[spec.name],
+      args: "any",
+      host: spec.hostOnly,
+      run: (context, [rest]) => {
+        const op = context.chat.op;
+        if (op === undefined) throw new SyntaxError(`/${spec.name} needs a chat connection`);
+        const { args, text } = parseOpLine(spec, rest ?? "");
+        op.call(context.chat, spec.name, args, text);
+      },
+    }];
+  });
 }
 
 /** The commands, in the order `/help` lists them. */
@@ -104,12 +165,72 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     },
   },
   {
+    name: "clear",
+    usage: "",
+    help: "empty the message pane",
+    args: "none",
+    ui: true,
+    run: (context) => context.ui!.clear(),
+  },
+  {
+    name: "bell",
+    usage: "[on|off]",
+    help: "a beep when someone says your nick; without a word, switch",
+    args: "optional",
+    ui: true,
+    run: (context, [word]) => {
+      const ui = context.ui!;
+      ui.setBell(onOff("bell", word, ui.bell));
+      context.show({
+        type: "info",
+        code: "setting",
+        ts: context.now(),
+        self: true,
+        text: ui.bell ? "bell on: a beep when someone says your nick" : "bell off",
+      });
+    },
+  },
+  {
+    name: "debug",
+    usage: "on|off",
+    help: "write a debug trace to the log file, or stop",
+    args: "optional",
+    ui: true,
+    run: (context, [word]) => {
+      if (word === undefined) throw new SyntaxError("usage: /debug on|off");
+      context.ui!.setDebug(onOff("debug", word, false));
+    },
+  },
+  {
+    name: "reconnect",
+    usage: "",
+    help: "try the server again after going offline",
+    args: "none",
+    ui: true,
+    run: (context) => context.ui!.reconnect(),
+  },
+  {
     name: "help",
     usage: "",
     help: "this list",
     args: "none",
     run: (context) => {
+      let hostHeading = false;
       for (const command of SLASH_COMMANDS) {
+        if (command.ui === true && context.ui === undefined) continue;
+        if (command.host === true) {
+          if (context.chat.host !== true) continue;
+          if (!hostHeading) {
+            hostHeading = true;
+            context.show({
+              type: "info",
+              code: "help",
+              ts: context.now(),
+              self: false,
+              text: "host commands:",
+            });
+          }
+        }
         const usage = command.usage === "" ? "" : ` ${command.usage}`;
         context.show({
           type: "info",
@@ -135,6 +256,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
     args: "none",
     run: (context) => context.quit(),
   },
+  ...hostCommands(),
 ];
 
 const BY_NAME = new Map(SLASH_COMMANDS.map((command) => [command.name, command]));
@@ -174,6 +296,11 @@ function runCommand(line: string, context: CommandContext): void {
   if (command === undefined) {
     throw new SyntaxError(`unknown command /${match[1]} — try /help`);
   }
+  if (command.ui === true && context.ui === undefined) {
+    throw new SyntaxError(
+      `/${command.name} works only in the full-screen client, not in line mode`,
+    );
+  }
   const usage = `usage: /${command.name}${command.usage === "" ? "" : ` ${command.usage}`}`;
   const words = rest === "" ? [] : rest.split(/\s+/);
   switch (command.args) {
@@ -193,6 +320,9 @@ function runCommand(line: string, context: CommandContext): void {
       if (words.length !== 1) throw new SyntaxError(usage);
       command.run(context, words);
       return;
+    case "any":
+      command.run(context, [rest]);
+      return;
     case "nick-text": {
       const split = /^(\S+)\s+([\s\S]+)$/.exec(rest);
       if (split === null) throw new SyntaxError(usage);
@@ -200,4 +330,11 @@ function runCommand(line: string, context: CommandContext): void {
       return;
     }
   }
+}
+
+/** "on" → true, "off" → false, nothing → the opposite of `now`. @throws {SyntaxError} */
+function onOff(name: string, word: string | undefined, now: boolean): boolean {
+  if (word === undefined) return !now;
+  if (word === "on" || word === "off") return word === "on";
+  throw new SyntaxError(`/${name} takes "on" or "off", not "${word}"`);
 }

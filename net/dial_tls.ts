@@ -198,7 +198,8 @@ function tlsError(cause: unknown, hostname: string, port: number): DialError {
     message =
       `${where} is not a stealth server of your circle — check secret.key (certificate not signed by the circle CA)`;
     return new DialError("foreign", hostname, port, message, { cause });
-  } else if (/Expired|NotValidYet/i.test(text)) {
+  } else if (/Expired|NotValidYet|not valid yet/i.test(text)) {
+    // rustls says "certificate expired: …" and "certificate not valid yet: …".
     message =
       `${where} has a certificate outside its validity — check the clocks of both machines (${
         firstLine(text)

@@ -20,6 +20,7 @@
 
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
+import { humanWait } from "../cli/mod.ts";
 import { makeProof, verifyProof } from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
@@ -100,6 +101,8 @@ export interface DialHandshakeOptions {
   resume?: { session: string; after: number };
   /** Time for the whole handshake (default `HANDSHAKE_TIMEOUT_MS`, 10 s). */
   timeoutMs?: number;
+  /** Called with the listener's `hello` as soon as it arrives (its `ts` tells the listener's clock). */
+  onHello?: (hello: HelloMessage) => void;
   /** Frame limit once the listener said hello (default `DEFAULT_MAX_FRAME_BYTES`: `ok` may list many members). */
   maxFrameBytes?: number;
 }
@@ -206,7 +209,14 @@ export function acceptHandshake(
 
     const serverNonce = randomNonce();
     conn.send(
-      encodeMessage({ t: "hello", v: PROTOCOL_VERSION, role, name, nonce: base64url(serverNonce) }),
+      encodeMessage({
+        t: "hello",
+        v: PROTOCOL_VERSION,
+        role,
+        name,
+        nonce: base64url(serverNonce),
+        ts: Math.max(0, Math.floor(startedAt)),
+      }),
     );
 
     conn.onFrame = (payload) => {
@@ -363,6 +373,11 @@ export function dialHandshake(
           return;
         }
         hello = message;
+        try {
+          options.onHello?.(message);
+        } catch {
+          // A listener of ours must not break the handshake.
+        }
         serverNonce = fromBase64url(message.nonce);
         clientNonce = randomNonce();
         const auth: AuthMessage = {
@@ -409,11 +424,27 @@ function refusal(message: ErrorMessage): HandshakeError {
       { retryAfterMs },
     );
   }
-  const why = detail === undefined ? code : `${code}: ${detail}`;
-  return new HandshakeError(code, `the server refused the connection (${why})`, {
-    detail,
-    retryAfterMs,
-  });
+  const because = detail === undefined ? "" : `: ${detail}`;
+  const wait = retryAfterMs === undefined ? undefined : humanWait(retryAfterMs);
+  let text: string;
+  switch (code) {
+    case "banned":
+      text = `you are banned from this server${because} — ${
+        wait === undefined ? "until the host lifts it" : `for ${wait} more`
+      }`;
+      break;
+    case "kicked":
+      text = `the host removed you from this server${because}`;
+      break;
+    case "locked":
+      text = "the host has locked this server: nobody new can join for now";
+      break;
+    default:
+      text = `the server refused the connection (${
+        detail === undefined ? code : `${code}${because}`
+      })`;
+  }
+  return new HandshakeError(code, text, { detail, retryAfterMs });
 }
 
 function notInCircle(): HandshakeError {

@@ -57,8 +57,22 @@ export const MemberSchema = v.object({
   away: v.boolean(),
   since: time,
   host: v.optional(v.boolean()),
+  /** Muted by the host. */
+  muted: v.optional(v.boolean()),
   /** Only in lists sent to the host. */
   address: v.optional(text),
+});
+
+/** A ban as the host lists it (`opresult {code:"bans"}`). */
+export const BanSchema = v.object({
+  /** The nick, address or CIDR range, as the server normalised it. */
+  target: text,
+  kind: v.picklist(["nick", "address", "cidr"]),
+  /** When it was made (ms). */
+  since: time,
+  /** When it ends (ms); absent: until the host lifts it. */
+  until: v.optional(time),
+  reason: v.optional(text),
 });
 
 /** A server as the registry lists it. */
@@ -86,7 +100,13 @@ const clientSchemas = [
   v.object({ t: v.literal("away"), away: v.boolean() }),
   v.object({ t: v.literal("nick"), nick }),
   v.object({ t: v.literal("who") }),
-  v.object({ t: v.literal("op"), cmd: code, args: v.pipe(v.array(text), v.maxLength(16)) }),
+  /** A host command; `body` is the sealed text of `/announce` and `/motd`. */
+  v.object({
+    t: v.literal("op"),
+    cmd: code,
+    args: v.pipe(v.array(text), v.maxLength(16)),
+    body: v.optional(token),
+  }),
   v.object({ t: v.literal("ping"), ts: time }),
   v.object({ t: v.literal("pong"), ts: time }),
   v.object({ t: v.literal("bye") }),
@@ -114,7 +134,15 @@ export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 const event = { seq: count, ts: time };
 
 const serverSchemas = [
-  v.object({ t: v.literal("hello"), v: version, role: v.picklist(ROLES), name, nonce }),
+  /** `ts`: the listener's clock (ms), so a dialer can tell a clock far off (Fernet tokens carry time). */
+  v.object({
+    t: v.literal("hello"),
+    v: version,
+    role: v.picklist(ROLES),
+    name,
+    nonce,
+    ts: v.optional(time),
+  }),
   v.object({
     t: v.literal("ok"),
     proof,
@@ -156,7 +184,41 @@ const serverSchemas = [
   v.object({ t: v.literal("away"), ...event, nick, away: v.boolean() }),
   v.object({ t: v.literal("nick"), ...event, old: nick, new: nick }),
   v.object({ t: v.literal("notice"), ...event, body: token }),
+  /** The host muted (or unmuted) a member; `until` absent: until unmuted. */
+  v.object({
+    t: v.literal("mute"),
+    ...event,
+    nick,
+    muted: v.boolean(),
+    until: v.optional(time),
+  }),
+  /** The host changed who may join: locked (no new members), at most `limit` members. */
+  v.object({ t: v.literal("room"), ...event, locked: v.boolean(), limit: v.optional(count) }),
   v.object({ t: v.literal("members"), list: list(MemberSchema) }),
+  /**
+   * The answer to an `op`, in codes and values (the client words it): `ok`
+   * and what was done, or why not. Only the fields the command needs.
+   */
+  v.object({
+    t: v.literal("opresult"),
+    cmd: code,
+    ok: v.boolean(),
+    code,
+    /** The nick, address or range acted on. */
+    target: v.optional(text),
+    /** The reason given. */
+    detail: v.optional(text),
+    /** A ban's or mute's length; absent: until lifted. */
+    durationMs: v.optional(count),
+    /** Members removed by a ban; the member limit. */
+    count: v.optional(count),
+    /** The welcome text (`/motd`). */
+    body: v.optional(token),
+    /** `/who`. */
+    members: v.optional(list(MemberSchema)),
+    /** `/bans`. */
+    bans: v.optional(list(BanSchema)),
+  }),
   v.object({ t: v.literal("ping"), ts: time }),
   v.object({ t: v.literal("pong"), ts: time }),
   v.object({ t: v.literal("servers"), list: list(ServerEntrySchema) }),
@@ -171,6 +233,12 @@ export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
 /** A member entry. */
 export type Member = v.InferOutput<typeof MemberSchema>;
 
+/** A ban entry. */
+export type BanEntry = v.InferOutput<typeof BanSchema>;
+
+/** The answer to a host command, without its `t`. */
+export type OpResult = Omit<MessageOf<ServerMessage, "opresult">, "t">;
+
 /** A registry entry. */
 export type ServerEntry = v.InferOutput<typeof ServerEntrySchema>;
 
@@ -180,5 +248,5 @@ export type MessageOf<M extends { t: string }, T extends M["t"]> = Extract<M, { 
 /** Room events: the messages that carry a sequence number and are replayed on resume. */
 export type RoomEvent = MessageOf<
   ServerMessage,
-  "msg" | "join" | "leave" | "away" | "nick" | "notice"
+  "msg" | "join" | "leave" | "away" | "nick" | "notice" | "mute" | "room"
 >;

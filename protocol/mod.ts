@@ -10,12 +10,15 @@ export * from "./constants.ts";
 export { encodeFrame, FrameDecoder, writeLength } from "./frame_decoder.ts";
 export { ProtocolError, type ProtocolErrorCode } from "./protocol_error.ts";
 export {
+  type BanEntry,
+  BanSchema,
   type ClientMessage,
   ClientMessageSchema,
   type Member,
   MemberSchema,
   type MessageOf,
   NICK_PATTERN,
+  type OpResult,
   type RoomEvent,
   type ServerEntry,
   ServerEntrySchema,
@@ -24,3 +27,12 @@ export {
 } from "./messages.ts";
 export { decodeClientMessage, decodeServerMessage, encodeMessage, type Message } from "./codec.ts";
 export { type Body, BodySchema, decodeBody, encodeBody, MAX_BODY_TEXT } from "./body.ts";
+export {
+  checkOpArgs,
+  HOST_OPS,
+  type HostOpName,
+  type HostOpSpec,
+  hostOpSpec,
+  type ParsedOpLine,
+  parseOpLine,
+} from "./host_ops.ts";

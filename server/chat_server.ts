@@ -29,15 +29,27 @@ import {
   DEFAULT_MAX_FRAME_BYTES,
   encodeMessage,
   type MessageOf,
+  type OpResult,
   PEER_TIMEOUT_MS,
   ProtocolError,
   type ServerMessage,
 } from "../protocol/mod.ts";
-import type { RateLimitOptions } from "./rate_limit.ts";
+import { BanFileWriter, readBanFile } from "./ban_file.ts";
+import { type Ban, BanList } from "./ban_list.ts";
+import { type HostActor, type HostOp, runHostOp } from "./host_commands.ts";
+import {
+  DEFAULT_RATE_BURST,
+  DEFAULT_RATE_PER_SECOND,
+  RateLimit,
+  type RateLimitOptions,
+} from "./rate_limit.ts";
 import type { RingOptions } from "./ring.ts";
 import { type MemberLink, Room, type RoomMember, type Welcome } from "./room.ts";
 
 const log = getLogger(["stealth", "server"]);
+
+/** Most sessions a server holds by default: a circle is small; this bounds memory. */
+export const DEFAULT_MAX_SESSIONS = 1_000;
 
 /** How often the server looks for silent members and expired sessions. */
 export const SWEEP_INTERVAL_MS = 5_000;
@@ -68,6 +80,14 @@ export interface ChatServerOptions {
   ring?: RingOptions;
   /** Per-member message rate. */
   rate?: RateLimitOptions;
+  /**
+   * Frames of any type per connection (pings, `who`, host commands...);
+   * default: a burst of 200 and 100 per second, or twice `rate` when that is
+   * higher. Past it frames are ignored; far past it the member is dropped.
+   */
+  frameRate?: RateLimitOptions;
+  /** Most sessions, live or waiting for a resume, whatever `/limit` says (default 1,000). */
+  maxSessions?: number;
   /** Most members. */
   maxMembers?: number;
   /** Largest frame a member may send (default 1 MiB). */
@@ -82,6 +102,11 @@ export interface ChatServerOptions {
   handshakeTimeoutMs?: number;
   /** Called when the number of members changes (the registry link beats then). */
   onMembersChanged?: (count: number) => void;
+  /**
+   * Keep bans in this file (read at start, written 0600 on every change) so
+   * they survive a restart; without it, bans live in memory only.
+   */
+  bansFile?: string;
 }
 
 /** A running chat server. */
@@ -99,6 +124,12 @@ export interface ChatServer {
   /** Connections open now, handshaking or joined. */
   readonly connections: number;
   /**
+   * Runs a host command for the console or a member's connection (checks
+   * included): what the console types and what an `op` frame asks go
+   * through here alike.
+   */
+  runOp(op: HostOp, actor: HostActor): OpResult;
+  /**
    * Tells every member the server is shutting down, closes every
    * connection (bounded wait) and stops listening.
    */
@@ -111,15 +142,19 @@ interface Attached {
   member: RoomMember;
   lastHeard: number;
   left: boolean;
+  /** Every frame counts here, whatever its type: pings and `who` cost CPU too. */
+  frames: RateLimit;
 }
 
 /** Starts a chat server; resolves once it listens. */
 export async function startChatServer(options: ChatServerOptions): Promise<ChatServer> {
   const clock = options.clock ?? Date.now;
+  // Read before listening: a bad bans file stops the start with one clear line (BanFileError).
+  const bans = options.bansFile === undefined ? [] : await readBanFile(options.bansFile);
   const certificate = options.certificate
     ? ServingCertificate.external(options.certificate)
     : await ServingCertificate.forCircle(options.key, options.advertise ?? [], clock);
-  const server = new Server(options, clock);
+  const server = new Server(options, clock, bans);
   const leaf = certificate.leaf;
   const listener = await listenTls({
     hostname: options.hostname,
@@ -146,6 +181,8 @@ class Server implements ChatServer {
   readonly #authKey: Uint8Array;
   readonly #hostAuthKey: Uint8Array | undefined;
   readonly #throttle: AuthThrottle;
+  readonly #frameRate: RateLimitOptions;
+  readonly #maxSessions: number;
   readonly #open = new Set<FramedConnection>();
   readonly #attached = new Set<Attached>();
   #listener: TlsListener | undefined;
@@ -153,14 +190,29 @@ class Server implements ChatServer {
   #stopRenewal: () => void = () => {};
   #closing: Promise<void> | undefined;
   #lastCount = 0;
+  readonly #banFile: BanFileWriter | undefined;
 
-  constructor(options: ChatServerOptions, clock: () => number) {
+  constructor(options: ChatServerOptions, clock: () => number, bans: readonly Ban[] = []) {
     this.#options = options;
     this.#clock = clock;
     this.startedAt = clock();
     this.#authKey = authKey(options.key);
     this.#hostAuthKey = options.hostKey ? hostAuthKey(options.hostKey) : undefined;
     this.#throttle = new AuthThrottle({ now: clock });
+    const burst = options.rate?.burst ?? DEFAULT_RATE_BURST;
+    const perSecond = options.rate?.perSecond ?? DEFAULT_RATE_PER_SECOND;
+    this.#frameRate = options.frameRate ??
+      { burst: Math.max(200, 2 * burst), perSecond: Math.max(100, 2 * perSecond) };
+    this.#maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    const banList = new BanList({ clock, bans });
+    if (options.bansFile !== undefined) {
+      const writer = new BanFileWriter(
+        options.bansFile,
+        (error) => log.error("Cannot keep the bans: {error}", { error: error.message }),
+      );
+      this.#banFile = writer;
+      banList.onChange = () => writer.write(banList.list());
+    }
     this.room = new Room({
       name: options.name,
       clock,
@@ -169,6 +221,7 @@ class Server implements ChatServer {
       rate: options.rate,
       maxMembers: options.maxMembers,
       motd: options.motd,
+      bans: banList,
     });
   }
 
@@ -187,6 +240,18 @@ class Server implements ChatServer {
 
   get connections(): number {
     return this.#open.size;
+  }
+
+  runOp(op: HostOp, actor: HostActor): OpResult {
+    const result = runHostOp(this.room, actor, op);
+    if (result.ok) {
+      log.info("Host command /{cmd} by the {who}", {
+        cmd: result.cmd,
+        who: actor.kind === "console" ? "console" : "host client",
+      });
+    }
+    this.#membersMaybeChanged();
+    return result;
   }
 
   started(listener: TlsListener, stopRenewal: () => void): this {
@@ -250,14 +315,26 @@ class Server implements ChatServer {
       : undefined;
     if (resumed?.ok) {
       ({ member, welcome, replay } = resumed);
+    } else if (resumed?.code === "kicked" || resumed?.code === "banned") {
+      // The host ended this session: no quiet rejoin under it.
+      this.#refuse(conn, resumed.code, resumed.detail, resumed.retryAfterMs);
+      return;
     } else {
       if (auth.nick === undefined) {
         this.#refuse(conn, "bad-frame", "a nick is needed to join");
         return;
       }
+      if (!info.host && this.room.memberCount >= this.#maxSessions) {
+        this.#refuse(conn, "full", JOIN_REFUSALS["full"]);
+        return;
+      }
       const joined = this.room.join(auth.nick, link, info, { takeOverDropped: true });
       if (!joined.ok) {
-        this.#refuse(conn, joined.code, JOIN_REFUSALS[joined.code]);
+        if (joined.code === "banned") {
+          this.#refuse(conn, joined.code, joined.detail, joined.retryAfterMs);
+        } else {
+          this.#refuse(conn, joined.code, JOIN_REFUSALS[joined.code]);
+        }
         return;
       }
       ({ member, welcome } = joined);
@@ -267,7 +344,13 @@ class Server implements ChatServer {
     conn.send(encodeMessage({ ...okBase, ...welcome }));
     for (const frame of replay) conn.send(frame);
 
-    const attached: Attached = { conn, member, lastHeard: this.#clock(), left: false };
+    const attached: Attached = {
+      conn,
+      member,
+      lastHeard: this.#clock(),
+      left: false,
+      frames: new RateLimit(this.#frameRate, this.#clock),
+    };
     this.#attached.add(attached);
     conn.onFrame = (payload) => this.#onFrame(attached, payload);
     conn.onClose = (reason) => {
@@ -281,17 +364,25 @@ class Server implements ChatServer {
     this.#membersMaybeChanged();
   }
 
-  #refuse(conn: FramedConnection, code: string, detail?: string): void {
-    const message: ServerMessage = detail === undefined
-      ? { t: "error", code }
-      : { t: "error", code, detail };
-    conn.send(encodeMessage(message));
+  #refuse(conn: FramedConnection, code: string, detail?: string, retryAfterMs?: number): void {
+    conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
     this.#open.delete(conn);
     conn.close();
   }
 
   #onFrame(attached: Attached, payload: Uint8Array): void {
     attached.lastHeard = this.#clock();
+    const budget = attached.frames.take();
+    if (!budget.ok) {
+      if (!budget.flood) return; // over the frame budget: not read, not answered
+      log.debug("A member floods frames: dropping it");
+      attached.left = true;
+      attached.conn.send(encodeMessage(errorFrame("flood", "too many frames, too fast")));
+      attached.conn.close();
+      this.room.leave(attached.member, "flood");
+      this.#membersMaybeChanged();
+      return;
+    }
     let message: ClientMessage;
     try {
       message = decodeClientMessage(payload);
@@ -342,13 +433,15 @@ class Server implements ChatServer {
         conn.close();
         this.#membersMaybeChanged();
         return;
-      case "op":
-        conn.send(encodeMessage({
-          t: "refused",
-          code: "not-host",
-          detail: "host commands are not available on this server",
-        }));
+      case "op": {
+        const op: HostOp = message.body === undefined
+          ? { cmd: message.cmd, args: message.args }
+          : { cmd: message.cmd, args: message.args, body: message.body };
+        const result = this.runOp(op, { kind: "member", member, address: conn.remoteAddress });
+        // The member may have kicked or banned others, never itself: this connection stays.
+        conn.send(encodeMessage({ t: "opresult", ...result }));
         return;
+      }
       default:
         conn.send(encodeMessage({
           t: "refused",
@@ -417,6 +510,7 @@ class Server implements ChatServer {
     await Promise.all(closing);
     this.#open.clear();
     this.#attached.clear();
+    await this.#banFile?.flush();
     log.debug("Chat server closed");
   }
 }
@@ -425,17 +519,19 @@ class Server implements ChatServer {
 function linkOf(conn: FramedConnection): MemberLink {
   return {
     deliver: (frame) => conn.send(frame),
-    disconnect(code, detail) {
-      conn.send(encodeMessage(
-        detail === undefined ? { t: "error", code } : {
-          t: "error",
-          code,
-          detail,
-        },
-      ));
+    disconnect(code, detail, retryAfterMs) {
+      conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
       conn.close();
     },
   };
+}
+
+/** A fatal `error` frame with only the fields given. */
+function errorFrame(code: string, detail?: string, retryAfterMs?: number): ServerMessage {
+  const frame: MessageOf<ServerMessage, "error"> = { t: "error", code };
+  if (detail !== undefined) frame.detail = detail;
+  if (retryAfterMs !== undefined) frame.retryAfterMs = Math.max(0, Math.round(retryAfterMs));
+  return frame;
 }
 
 /** Details of join refusals, for people and older clients (clients translate codes). */
@@ -444,6 +540,7 @@ const JOIN_REFUSALS: Record<string, string> = {
   "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
   "full": "the server is full",
   "closed": "the server is shutting down",
+  "locked": "the host has locked the server: no new members for now",
 };
 
 /** Details of request refusals. */
@@ -452,4 +549,5 @@ const REFUSALS: Record<string, string> = {
   "no-such-nick": "nobody here has that nick",
   "nick-taken": "that nick is taken",
   "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
+  "muted": "the host has muted you",
 };

@@ -8,6 +8,7 @@
 
 import { EXIT, listenProblem, loadKey, type Output, untilStopped } from "../cli/mod.ts";
 import {
+  fernetDecrypt,
   fernetEncrypt,
   fingerprint,
   generateKey,
@@ -19,7 +20,7 @@ import {
 import { CertError, type Leaf, loadExternalCerts } from "../certs/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import { hostPort } from "../net/mod.ts";
-import { encodeBody } from "../protocol/mod.ts";
+import { decodeBody, encodeBody } from "../protocol/mod.ts";
 import {
   type HostPort,
   parseHostPort,
@@ -27,6 +28,7 @@ import {
   type RegistryService,
   startRegistry,
 } from "../registry/mod.ts";
+import { BanFileError } from "./ban_file.ts";
 import { type ChatServer, startChatServer } from "./chat_server.ts";
 import { readConsole } from "./host_console.ts";
 
@@ -56,6 +58,8 @@ export interface HostOptions extends Output {
   console?: boolean;
   /** Welcome text shown to members on join. */
   motd?: string;
+  /** Keep bans in this file (0600) so they survive a restart; default: in memory only. */
+  bansFile?: string;
   /** External certificate files, all three or none. */
   certFile?: string;
   /** The external certificate's key. */
@@ -139,9 +143,14 @@ export async function runHost(options: HostOptions): Promise<number> {
         advertise: options.advertise,
         ...(certificate ? { certificate } : {}),
         ...(options.motd ? { motd: seal(key, options.motd) } : {}),
+        ...(options.bansFile === undefined ? {} : { bansFile: options.bansFile }),
         onMembersChanged: () => link?.updateNow(),
       });
     } catch (error) {
+      if (error instanceof BanFileError) {
+        stderr(`stealth: ${error.message}`);
+        return EXIT.failed;
+      }
       stderr(`stealth: ${listenProblem(error, options.port, "chat server")}`);
       return EXIT.failed;
     }
@@ -171,7 +180,14 @@ export async function runHost(options: HostOptions): Promise<number> {
     if (wantConsole) {
       stdout("host console: type /help for commands");
       void readConsole(
-        { server: chat, print: stdout, quit: stopped.stop, clock: Date.now },
+        {
+          server: chat,
+          print: stdout,
+          quit: stopped.stop,
+          clock: Date.now,
+          seal: (text) => seal(key, text),
+          open: (token) => open(key, token),
+        },
         options.stdin ?? Deno.stdin.readable,
         consoleDone.signal,
       );
@@ -229,6 +245,14 @@ async function optionalHostKey(
 
 function seal(key: SecretKey, text: string): string {
   return fernetEncrypt(key, encodeBody({ kind: "announce", text }));
+}
+
+function open(key: SecretKey, token: string): string | undefined {
+  try {
+    return decodeBody(fernetDecrypt(key, token)).text;
+  } catch {
+    return undefined;
+  }
 }
 
 function machineName(): string {

@@ -1,8 +1,9 @@
 /**
  * The chat server: the room (members, sessions, the ring of recent events,
- * rate limits) apart from connections, the glue that joins them to TLS
- * connections, and the host's console. The room must not know sockets; the
- * glue must not know what a message says.
+ * rate limits, bans, mutes) apart from connections, the glue that joins them
+ * to TLS connections, the host commands (one table for the console and for
+ * a host's `op` frames), the host's console, and `--bans FILE`. The room
+ * must not know sockets; the glue must not know what a message says.
  *
  * @module
  */
@@ -14,8 +15,10 @@ export {
   SWEEP_INTERVAL_MS,
 } from "./chat_server.ts";
 export {
+  type BanResult,
   type ConnectionInfo,
   DEFAULT_GRACE_MS,
+  type DetailedRefusal,
   type JoinResult,
   type LeaveReason,
   type MemberLink,
@@ -43,5 +46,27 @@ export {
   CONSOLE_COMMANDS,
   type ConsoleCommand,
   type ConsoleContext,
+  describeOpResult,
   runConsoleLine,
 } from "./host_console.ts";
+export {
+  HOST_COMMANDS,
+  type HostActor,
+  type HostCommand,
+  type HostOp,
+  isHost,
+  MAX_LIMIT,
+  runHostOp,
+} from "./host_commands.ts";
+export {
+  type AddBanResult,
+  type Ban,
+  type BanKind,
+  BanList,
+  type BanListOptions,
+  type BanTarget,
+  DEFAULT_MAX_BANS,
+  parseBanTarget,
+} from "./ban_list.ts";
+export { BanFileError, BanFileWriter, readBanFile, writeBanFile } from "./ban_file.ts";
+export { MAX_DURATION_MS, parseDuration } from "./parse_duration.ts";

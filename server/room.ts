@@ -21,6 +21,7 @@ import {
   type RoomEvent,
   type ServerMessage,
 } from "../protocol/mod.ts";
+import { type Ban, BanList, type BanTarget, parseBanTarget } from "./ban_list.ts";
 import { Ring, type RingOptions } from "./ring.ts";
 import { RateLimit, type RateLimitOptions } from "./rate_limit.ts";
 import { type MemberLink, nickKey, Session } from "./session.ts";
@@ -48,6 +49,8 @@ export interface RoomOptions {
   newSessionId?: () => string;
   /** Welcome text (a Fernet token), sent with every welcome. */
   motd?: string;
+  /** The bans to enforce; default an empty list on the room's clock. */
+  bans?: BanList;
 }
 
 /** What the room knows of a connection besides its link. */
@@ -71,6 +74,14 @@ export interface Refusal<C extends string> {
   readonly code: C;
 }
 
+/** A refusal that can say why (the host's reason) and for how long. */
+export interface DetailedRefusal<C extends string> extends Refusal<C> {
+  /** The host's reason, when one was given. */
+  readonly detail?: string;
+  /** Milliseconds until it ends; absent: until the host lifts it. */
+  readonly retryAfterMs?: number;
+}
+
 /** Refused by the rate limit: try again after `retryAfterMs`. */
 export interface RateRefusal extends Refusal<"rate"> {
   /** Milliseconds before the next attempt can pass. */
@@ -87,7 +98,8 @@ export type MemberRefusal = Refusal<"gone"> | Refusal<"flood"> | RateRefusal;
 /** Result of {@linkcode Room.join}. */
 export type JoinResult =
   | { readonly ok: true; readonly member: RoomMember; readonly welcome: Welcome }
-  | Refusal<"nick-taken" | "bad-nick" | "full" | "closed">;
+  | Refusal<"nick-taken" | "bad-nick" | "full" | "closed" | "locked">
+  | DetailedRefusal<"banned">;
 
 /** Result of {@linkcode Room.resume}. */
 export type ResumeResult =
@@ -102,7 +114,8 @@ export type ResumeResult =
      */
     readonly replay: readonly Uint8Array[];
   }
-  | Refusal<"unknown-session" | "closed">;
+  | Refusal<"unknown-session" | "closed">
+  | DetailedRefusal<"kicked" | "banned">;
 
 /** Result of {@linkcode Room.say}. */
 export type SayResult =
@@ -114,6 +127,7 @@ export type SayResult =
     readonly duplicate: boolean;
   }
   | MemberRefusal
+  | DetailedRefusal<"muted">
   | Refusal<"no-such-nick">;
 
 /** Result of {@linkcode Room.setAway}, {@linkcode Room.changeNick}. */
@@ -127,7 +141,21 @@ export type ChangeResult<C extends string = never> =
   | Refusal<C>;
 
 /** Why a member left, as carried in its `leave` event. */
-export type LeaveReason = "quit" | "timeout" | "flood" | "replaced";
+export type LeaveReason = "quit" | "timeout" | "flood" | "replaced" | "kicked" | "banned";
+
+/** Result of {@linkcode Room.ban}. */
+export type BanResult =
+  | {
+    readonly ok: true;
+    /** The ban as made. */
+    readonly ban: Ban;
+    /** Nicks of the members it removed (live or waiting for a resume). */
+    readonly removed: readonly string[];
+  }
+  | Refusal<"bad-target" | "too-many-bans">;
+
+/** Kicked and banned sessions remembered, so their resume is refused rather than joined anew. */
+const MAX_EXPELLED = 1_024;
 
 /** What {@linkcode Room.stats} reports. */
 export interface RoomStats {
@@ -218,10 +246,19 @@ export class Room {
   readonly #clock: () => number;
   readonly #graceMs: number;
   readonly #rate: RateLimitOptions;
-  readonly #maxMembers: number;
+  #maxMembers: number;
   readonly #newSessionId: () => string;
-  readonly #motd: string | undefined;
+  #motd: string | undefined;
   readonly #ring: Ring;
+  readonly #bans: BanList;
+  /** Mutes by nick key: until when (undefined: until unmuted). */
+  readonly #mutes = new Map<string, { until: number | undefined }>();
+  /** Sessions kicked or banned within the grace period, by id: why, and when to forget. */
+  readonly #expelled = new Map<
+    string,
+    { code: "kicked" | "banned"; detail?: string; banUntil?: number; forgetAt: number }
+  >();
+  #locked = false;
   /** Sessions by id, in join order. */
   readonly #sessions = new Map<string, Session>();
   /** Sessions by {@linkcode nickKey}. */
@@ -255,6 +292,7 @@ export class Room {
     this.#newSessionId = options.newSessionId ?? randomSessionId;
     this.#motd = options.motd;
     this.#ring = new Ring(options.ring);
+    this.#bans = options.bans ?? new BanList({ clock: this.#clock });
   }
 
   /** The room's name. */
@@ -277,6 +315,31 @@ export class Room {
     return this.#closed;
   }
 
+  /** The bans this room enforces on joins and resumes. */
+  get bans(): BanList {
+    return this.#bans;
+  }
+
+  /** Whether new members are refused (`locked`); resumes still work. */
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  /** Most members; undefined when there is no limit. */
+  get limit(): number | undefined {
+    return this.#maxMembers === Infinity ? undefined : this.#maxMembers;
+  }
+
+  /** The welcome text (a Fernet token) sent with every welcome. */
+  get motd(): string | undefined {
+    return this.#motd;
+  }
+
+  /** Sets (or, with undefined, clears) the welcome text. */
+  set motd(token: string | undefined) {
+    this.#motd = token;
+  }
+
   /**
    * Adds a member under `nick` (NFC-normalised; unique regardless of case)
    * and announces `join` to the others. The welcome's `seq` covers the
@@ -293,15 +356,20 @@ export class Room {
     if (this.#closed) return refuse("closed");
     const display = nick.normalize("NFC");
     if (!NICK_PATTERN.test(display)) return refuse("bad-nick");
+    // The host (a connection that proved the host key) is never locked out.
+    const ban = info.host ? undefined : this.#bans.match(display, info.address);
+    if (ban !== undefined) return this.#banned(ban);
     const holder = this.#byNick.get(nickKey(display));
     if (holder !== undefined) {
       // A member whose client crashed comes back without its session: rather
       // than a ghost holding the nick for the grace period, the new join
       // takes it over (only from a session with no live connection).
       if (!options.takeOverDropped || holder.link !== undefined) return refuse("nick-taken");
-      this.#end(holder, "replaced");
+    } else if (this.#locked && !info.host) {
+      return refuse("locked");
     }
-    if (this.#sessions.size >= this.#maxMembers) return refuse("full");
+    if (holder !== undefined) this.#end(holder, "replaced");
+    if (this.#sessions.size >= this.#maxMembers && !info.host) return refuse("full");
     const now = this.#now();
     const session = new Session({
       id: this.#freshSessionId(),
@@ -333,8 +401,27 @@ export class Room {
    */
   resume(sessionId: string, after: number, link: MemberLink, info: ConnectionInfo): ResumeResult {
     if (this.#closed) return refuse("closed");
+    const expelled = this.#expelled.get(sessionId);
+    if (expelled !== undefined) {
+      const refusal: {
+        ok: false;
+        code: "kicked" | "banned";
+        detail?: string;
+        retryAfterMs?: number;
+      } = {
+        ok: false,
+        code: expelled.code,
+      };
+      if (expelled.detail !== undefined) refusal.detail = expelled.detail;
+      if (expelled.banUntil !== undefined) {
+        refusal.retryAfterMs = Math.max(0, expelled.banUntil - this.#now());
+      }
+      return refusal;
+    }
     const session = this.#sessions.get(sessionId);
     if (session === undefined) return refuse("unknown-session");
+    const ban = info.host ? undefined : this.#bans.match(session.nick, info.address);
+    if (ban !== undefined) return this.#banned(ban); // the session keeps waiting, and times out
     const old = session.detach(this.#now());
     if (old !== undefined && old !== link) {
       old.disconnect("replaced", "the session was resumed on another connection");
@@ -368,6 +455,8 @@ export class Room {
     if (earlier !== undefined) return { ok: true, seq: earlier, duplicate: true };
     const limited = this.#limit(session);
     if (limited !== undefined) return limited;
+    const muted = this.#muted(session);
+    if (muted !== undefined) return muted;
     let audience: Session[] | undefined;
     let to: string | undefined;
     if (message.to !== undefined) {
@@ -396,7 +485,10 @@ export class Room {
   }
 
   /** Renames the member (`nick {old, new}` to everyone); a case-only change is allowed. */
-  changeNick(member: RoomMember, nick: string): ChangeResult<"bad-nick" | "nick-taken"> {
+  changeNick(
+    member: RoomMember,
+    nick: string,
+  ): ChangeResult<"bad-nick" | "nick-taken"> | DetailedRefusal<"muted"> {
     const session = this.#current(member);
     if (session === undefined) return refuse("gone");
     const display = nick.normalize("NFC");
@@ -406,10 +498,16 @@ export class Room {
     if (holder !== undefined && holder !== session) return refuse("nick-taken");
     const limited = this.#limit(session);
     if (limited !== undefined) return limited;
+    // A new nick is a way of speaking: a muted member keeps its own.
+    const muted = this.#muted(session);
+    if (muted !== undefined) return muted;
     const old = session.nick;
     this.#byNick.delete(session.key);
+    const mute = this.#mutes.get(session.key);
+    this.#mutes.delete(session.key);
     session.rename(display);
     this.#byNick.set(session.key, session);
+    if (mute !== undefined) this.#mutes.set(session.key, mute);
     return { ok: true, seq: this.#emit({ t: "nick", old, new: display }) };
   }
 
@@ -419,6 +517,7 @@ export class Room {
     for (const session of this.#sessions.values()) {
       const entry: Member = { nick: session.nick, away: session.away, since: session.since };
       if (session.host) entry.host = true;
+      if (this.#muteOf(session.key) !== undefined) entry.muted = true;
       if (options.forHost) entry.address = session.address;
       list.push(entry);
     }
@@ -461,7 +560,105 @@ export class Room {
         expired++;
       }
     }
+    for (const [id, expelled] of this.#expelled) {
+      if (expelled.forgetAt <= now) this.#expelled.delete(id);
+    }
+    for (const [key, mute] of [...this.#mutes]) {
+      if (mute.until === undefined || mute.until > now) continue;
+      this.#mutes.delete(key);
+      const session = this.#byNick.get(key);
+      if (session !== undefined) this.#emit({ t: "mute", nick: session.nick, muted: false });
+    }
+    this.#bans.prune();
     return { expired, pruned: this.#ring.prune(now) };
+  }
+
+  /**
+   * The host removes a member (live or waiting for a resume): `leave`
+   * (reason `kicked`, `detail` the host's reason) to everyone else, and
+   * `error {code:"kicked", detail}` to the member before its connection
+   * closes. Its session is over: a resume of it is refused.
+   */
+  kick(nick: string, detail?: string): { ok: true; nick: string } | Refusal<"no-such-nick"> {
+    const session = this.#byNick.get(nickKey(nick));
+    if (session === undefined) return refuse("no-such-nick");
+    const display = session.nick;
+    this.#expel(session, "kicked", detail);
+    return { ok: true, nick: display };
+  }
+
+  /**
+   * The host bans a nick, an address or a range, for `durationMs` or until
+   * lifted: every member it catches (live or waiting for a resume, never a
+   * host connection) is removed as by a kick, with reason `banned` and the
+   * ban's time left; later joins and resumes it catches are refused.
+   */
+  ban(
+    target: string | BanTarget,
+    options: { durationMs?: number; reason?: string } = {},
+  ): BanResult {
+    const read = typeof target === "string" ? parseBanTarget(target) : target;
+    if (read === undefined) return refuse("bad-target");
+    const added = this.#bans.add(read, options);
+    if (!added.ok) return added;
+    const { ban } = added;
+    const removed: string[] = [];
+    for (const session of [...this.#sessions.values()]) {
+      if (session.host || session.ended) continue;
+      if (!BanList.catches(read, session.nick, session.address)) continue;
+      removed.push(session.nick);
+      this.#expel(session, "banned", ban.reason, ban.until);
+    }
+    return { ok: true, ban, removed };
+  }
+
+  /**
+   * The host mutes a member for `durationMs` (absent: until unmuted): its
+   * `say` and `nick` are refused (`muted`) while it still gets everything.
+   * Everyone sees `mute {nick, muted: true, until?}`. The mute stays with
+   * the nick, across a resume, a rejoin and a nick change.
+   */
+  mute(nick: string, durationMs?: number): { ok: true; nick: string } | Refusal<"no-such-nick"> {
+    const session = this.#byNick.get(nickKey(nick));
+    if (session === undefined) return refuse("no-such-nick");
+    const until = durationMs === undefined ? undefined : this.#now() + durationMs;
+    this.#mutes.set(session.key, { until });
+    this.#emit(
+      until === undefined
+        ? { t: "mute", nick: session.nick, muted: true }
+        : { t: "mute", nick: session.nick, muted: true, until },
+    );
+    return { ok: true, nick: session.nick };
+  }
+
+  /** Lifts a mute; everyone sees `mute {nick, muted: false}` if the member is here. */
+  unmute(nick: string): { ok: true; nick: string } | Refusal<"not-muted"> {
+    const key = nickKey(nick);
+    if (this.#muteOf(key) === undefined) return refuse("not-muted");
+    this.#mutes.delete(key);
+    const session = this.#byNick.get(key);
+    if (session !== undefined) this.#emit({ t: "mute", nick: session.nick, muted: false });
+    return { ok: true, nick: session?.nick ?? nick.normalize("NFC") };
+  }
+
+  /** Refuses new members (`locked`) or lets them in again; `room` tells everyone. */
+  setLocked(locked: boolean): void {
+    if (this.#locked === locked) return;
+    this.#locked = locked;
+    this.#announceSettings();
+  }
+
+  /**
+   * Sets the most members (undefined: no limit); members already in stay.
+   *
+   * @throws {RangeError} for a limit below 1.
+   */
+  setLimit(limit: number | undefined): void {
+    const max = limit ?? Infinity;
+    if (!(max >= 1)) throw new RangeError(`Cannot set limit: it must be ≥ 1, got ${limit}`);
+    if (max === this.#maxMembers) return;
+    this.#maxMembers = max;
+    this.#announceSettings();
   }
 
   /** An announcement from the host: a `notice` event to everyone. */
@@ -486,6 +683,8 @@ export class Room {
     }
     this.#sessions.clear();
     this.#byNick.clear();
+    this.#expelled.clear();
+    this.#mutes.clear();
     this.#ring.clear();
     this.#failed = [];
     for (const link of links) link.disconnect("shutdown", "the server is shutting down");
@@ -592,6 +791,60 @@ export class Room {
     session.erase();
     this.#emit(
       detail === undefined ? { t: "leave", nick, reason } : { t: "leave", nick, reason, detail },
+    );
+  }
+
+  /** Removes a session as the host asked, and remembers it so its resume is refused. */
+  #expel(session: Session, reason: "kicked" | "banned", detail?: string, banUntil?: number): void {
+    const link = session.link;
+    this.#expelled.set(session.id, {
+      code: reason,
+      ...(detail === undefined ? {} : { detail }),
+      ...(banUntil === undefined ? {} : { banUntil }),
+      forgetAt: this.#now() + this.#graceMs,
+    });
+    if (this.#expelled.size > MAX_EXPELLED) {
+      this.#expelled.delete(this.#expelled.keys().next().value as string);
+    }
+    this.#end(session, reason, detail);
+    const retryAfterMs = banUntil === undefined ? undefined : Math.max(0, banUntil - this.#now());
+    link?.disconnect(reason, detail, retryAfterMs);
+  }
+
+  #banned(ban: Ban): DetailedRefusal<"banned"> {
+    const refusal: { ok: false; code: "banned"; detail?: string; retryAfterMs?: number } = {
+      ok: false,
+      code: "banned",
+    };
+    if (ban.reason !== undefined) refusal.detail = ban.reason;
+    const left = this.#bans.remaining(ban);
+    if (left !== undefined) refusal.retryAfterMs = left;
+    return refusal;
+  }
+
+  /** The mute in force on a nick key, if any. */
+  #muteOf(key: string): { until: number | undefined } | undefined {
+    const mute = this.#mutes.get(key);
+    if (mute === undefined || (mute.until !== undefined && mute.until <= this.#now())) {
+      return undefined;
+    }
+    return mute;
+  }
+
+  #muted(session: Session): DetailedRefusal<"muted"> | undefined {
+    const mute = this.#muteOf(session.key);
+    if (mute === undefined) return undefined;
+    return mute.until === undefined
+      ? { ok: false, code: "muted" }
+      : { ok: false, code: "muted", retryAfterMs: mute.until - this.#now() };
+  }
+
+  #announceSettings(): void {
+    const limit = this.limit;
+    this.#emit(
+      limit === undefined
+        ? { t: "room", locked: this.#locked }
+        : { t: "room", locked: this.#locked, limit },
     );
   }
 

@@ -23,8 +23,8 @@ export interface MemberLink {
    * dropped and never uses the link again; the link must close itself.
    */
   deliver(frame: Uint8Array): boolean;
-  /** Send a fatal `error {code, detail}` frame and close the link. */
-  disconnect(code: string, detail?: string): void;
+  /** Send a fatal `error {code, detail, retryAfterMs}` frame and close the link. */
+  disconnect(code: string, detail?: string, retryAfterMs?: number): void;
 }
 
 /**

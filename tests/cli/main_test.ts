@@ -2,10 +2,13 @@ import assert from "node:assert/strict";
 import denoJson from "../../deno.json" with { type: "json" };
 import { runStealth, tempHome } from "../support/stealth_process.ts";
 
-Deno.test("stealth --version prints the version", async () => {
+Deno.test("stealth --version prints the version and the commit", async () => {
   const { code, stdout } = await runStealth(["--version"]);
   assert.equal(code, 0);
-  assert.match(stdout, new RegExp(denoJson.version.replaceAll(".", "\\.")));
+  const version = denoJson.version.replaceAll(".", "\\.");
+  // A bundle or binary has its commit baked in; a checkout says "dev" and its HEAD.
+  const commit = Deno.env.get("STEALTH_BUNDLE") ? "(?!dev)[^ ()]+" : "dev( [0-9a-f]{7})?";
+  assert.match(stdout.trim(), new RegExp(`^stealth ${version} \\(${commit}\\)$`));
 });
 
 Deno.test("stealth --help lists the commands", async () => {
@@ -25,6 +28,7 @@ Deno.test("every command's --help shows an example", async () => {
     ["registry"],
     ["list"],
     ["chat"],
+    ["doctor"],
     ["keygen"],
     ["fingerprint"],
     ["certs", "show"],

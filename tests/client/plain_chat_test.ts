@@ -261,7 +261,7 @@ Deno.test("runPlainChat() shows host powers granted by host.key", async () => {
   const alice = t.client("alice", { hostKeyPath });
   await alice.waitFor(/-- host powers granted$/);
   const bob = t.client("bob", { hostKeyPath: await t.keys.key(55) });
-  await bob.waitFor(/-- the server did not accept host.key — no host powers$/);
+  await bob.waitFor(/-- host\.key does not match this server.s — you joined as a normal member$/);
 });
 
 Deno.test("runPlainChat() refuses a bad address or nick with exit 2, and no server with 1", async () => {

@@ -46,7 +46,42 @@ const cases: [ChatEvent, string][] = [
   [{ ...base, type: "leave", seq: 7, nick: "bob", reason: "quit" }, "[12:03] -- bob left (quit)"],
   [
     { ...base, type: "leave", seq: 8, nick: "bob", reason: "kicked", detail: "spam" },
-    "[12:03] -- bob left (kicked: spam)",
+    "[12:03] -- bob was kicked by the host: spam",
+  ],
+  [
+    { ...base, type: "leave", seq: 8, nick: "bob", reason: "banned" },
+    "[12:03] -- bob was banned by the host",
+  ],
+  [
+    { ...base, type: "mute", seq: 8, nick: "bob", muted: true, until: TS + 600_000 },
+    "[12:03] -- bob was muted by the host for 10 min",
+  ],
+  [
+    { ...base, self: true, type: "mute", seq: 8, nick: "me", muted: true },
+    "[12:03] -- you were muted by the host until the host lifts it — you can still read",
+  ],
+  [
+    { ...base, type: "mute", seq: 8, nick: "bob", muted: false },
+    "[12:03] -- bob may speak again",
+  ],
+  [
+    { ...base, type: "room", seq: 8, locked: true, limit: 10 },
+    "[12:03] -- the host changed the room: locked (nobody new can join), at most 10 members",
+  ],
+  [
+    { ...base, type: "room", seq: 8, locked: false },
+    "[12:03] -- the host changed the room: open to new members, no member limit",
+  ],
+  [
+    {
+      ...base,
+      type: "members",
+      members: [
+        { nick: "alice", away: false, since: TS - 300_000, address: "192.168.1.7" },
+        { nick: "bob", away: true, since: TS - 60_000, muted: true, address: "10.0.0.2" },
+      ],
+    },
+    "[12:03] -- 2 here: alice (192.168.1.7, 5 min), bob (away, muted, 10.0.0.2, 1 min)",
   ],
   [{ ...base, type: "away", seq: 9, nick: "bob", away: true }, "[12:03] -- bob is away"],
   [{ ...base, type: "away", seq: 10, nick: "bob", away: false }, "[12:03] -- bob is back"],

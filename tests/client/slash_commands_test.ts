@@ -7,6 +7,7 @@ import {
   type SayOptions,
   SLASH_COMMANDS,
 } from "../../client/mod.ts";
+import { HOST_OPS } from "../../protocol/mod.ts";
 
 function setup() {
   const calls: string[] = [];
@@ -113,6 +114,63 @@ Deno.test("handleInput() lists every command for /help", () => {
   handleInput("/help", context);
   const texts = shown.map((e) => e.type === "info" ? e.text : "");
   for (const command of SLASH_COMMANDS) {
+    // The full-screen client's own commands are not offered in line mode.
+    if (command.ui === true) continue;
+    // Host commands are offered to the host only (see below).
+    if (command.host === true) continue;
     assert.ok(texts.some((t) => t.startsWith(`/${command.name}`)), command.name);
   }
+});
+
+Deno.test("handleInput() lists the host commands in /help only to the host", () => {
+  const member = setup();
+  handleInput("/help", member.context);
+  const memberTexts = member.shown.map((e) => e.type === "info" ? e.text : "");
+  assert.ok(!memberTexts.some((t) => t.startsWith("/kick") || t === "host commands:"));
+  const host = setup();
+  Object.assign(host.chat, { host: true });
+  handleInput("/help", host.context);
+  const hostTexts = host.shown.map((e) => e.type === "info" ? e.text : "");
+  assert.ok(hostTexts.includes("host commands:"));
+  for (const spec of HOST_OPS) {
+    assert.ok(hostTexts.some((t) => t.startsWith(`/${spec.name}`)), spec.name);
+  }
+  assert.ok(hostTexts.some((t) => t.startsWith("/ban NICK|ADDRESS|CIDR [DURATION] [REASON] — ")));
+});
+
+Deno.test("handleInput() sends host commands as op, sealing only the text to announce", () => {
+  const { chat, context, errors } = setup();
+  const ops: unknown[] = [];
+  Object.assign(chat, {
+    op: (cmd: string, args: readonly string[], text?: string) =>
+      ops.push(text === undefined ? [cmd, args] : [cmd, args, text]),
+  });
+  handleInput("/kick bob   spamming, again", context);
+  handleInput("/ban 10.0.0.0/8 2h being rude", context);
+  handleInput("/ban eve", context);
+  handleInput("/BANS", context);
+  handleInput("/mute bob 10m", context);
+  handleInput("/announce  tea is ready ", context);
+  handleInput("/motd", context);
+  handleInput("/motd -", context);
+  handleInput("/motd welcome, all", context);
+  handleInput("/limit off", context);
+  handleInput("/lock", context);
+  // The server checks counts (one place): a wrong count still goes, and comes back refused.
+  handleInput("/unmute", context);
+  assert.deepEqual(ops, [
+    ["kick", ["bob", "spamming, again"]],
+    ["ban", ["10.0.0.0/8", "2h", "being rude"]],
+    ["ban", ["eve"]],
+    ["bans", []],
+    ["mute", ["bob", "10m"]],
+    ["announce", [], "tea is ready"],
+    ["motd", []],
+    ["motd", ["-"]],
+    ["motd", [], "welcome, all"],
+    ["limit", ["off"]],
+    ["lock", []],
+    ["unmute", []],
+  ]);
+  assert.deepEqual(errors(), []);
 });

@@ -59,6 +59,10 @@ function describe(e: RoomEvent): string {
       return `${e.seq} nick ${e.old}>${e.new}`;
     case "notice":
       return `${e.seq} notice`;
+    case "mute":
+      return `${e.seq} mute ${e.nick} ${e.muted}`;
+    case "room":
+      return `${e.seq} room ${e.locked ? "locked" : "open"} ${e.limit ?? "-"}`;
   }
 }
 

@@ -6,12 +6,20 @@
  * @module
  */
 
+import { RUN_PERMISSIONS } from "../../tools/permissions.ts";
+
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
-/** Where the program under test comes from: main.ts, or a bundle when STEALTH_BUNDLE is set. */
+/**
+ * Where the program under test comes from: main.ts, or a bundle when
+ * STEALTH_BUNDLE is set. A bundle runs as shipped: no deno.json, and only the
+ * permissions the binaries get, so a missing one fails here.
+ */
 export function programArgs(): string[] {
   const bundle = Deno.env.get("STEALTH_BUNDLE");
-  return ["run", "--allow-all", bundle ?? MAIN];
+  if (bundle === undefined || bundle === "") return ["run", "--allow-all", MAIN];
+  const path = bundle.startsWith("/") ? bundle : `${Deno.cwd()}/${bundle}`;
+  return ["run", "--no-config", ...RUN_PERMISSIONS, path];
 }
 
 /** A line-oriented view of a running stealth process. */
