@@ -56,6 +56,11 @@ const serverOptions = object({
   advertise: multiple(option("--advertise", string({ metavar: "HOST" }), {
     description: message`A name or address members reach the server by (repeatable).`,
   })),
+  rate: optional(
+    option("--rate", string({ metavar: "BURST/PER_S" }), {
+      description: message`Messages a member may send at once / per second after (default 30/5).`,
+    }),
+  ),
   bans: optional(option("--bans", file(), {
     description: message`Keep bans in this file across restarts (mode 0600); default: memory only.`,
   })),
@@ -345,6 +350,7 @@ async function dispatch(): Promise<number> {
         console: options.console,
         motd: options.motd,
         bansFile: options.bans,
+        rate: options.rate,
         certFile: options.cert,
         certKeyFile: options.certKey,
         caFile: options.ca,

@@ -56,6 +56,8 @@ export interface HostOptions extends Output {
   advertise: string[];
   /** Read host commands from stdin: true, false, or undefined for "when stdin is a terminal". */
   console?: boolean;
+  /** Per-member message rate as "BURST/PER_SECOND" (default 30/5). */
+  rate?: string;
   /** Welcome text shown to members on join. */
   motd?: string;
   /** Keep bans in this file (0600) so they survive a restart; default: in memory only. */
@@ -115,6 +117,14 @@ export async function runHost(options: HostOptions): Promise<number> {
     }
   }
 
+  const rate = options.rate === undefined ? undefined : parseRate(options.rate);
+  if (rate === null) {
+    stderr(
+      `stealth: --rate ${options.rate}: write it as BURST/PER_SECOND, e.g. 30/5 (30 at once, then 5 a second)`,
+    );
+    return EXIT.usage;
+  }
+
   const name = (options.name ?? machineName()).slice(0, 64);
   let registry: RegistryService | undefined;
   let server: ChatServer | undefined;
@@ -144,6 +154,7 @@ export async function runHost(options: HostOptions): Promise<number> {
         ...(certificate ? { certificate } : {}),
         ...(options.motd ? { motd: seal(key, options.motd) } : {}),
         ...(options.bansFile === undefined ? {} : { bansFile: options.bansFile }),
+        ...(rate === undefined ? {} : { rate }),
         onMembersChanged: () => link?.updateNow(),
       });
     } catch (error) {
@@ -241,6 +252,15 @@ async function optionalHostKey(
     stderr(`stealth: host key: ${error.message}`);
     return null;
   }
+}
+
+/** "30/5" → a burst of 30, then 5 per second; null when it is not that. */
+function parseRate(text: string): { burst: number; perSecond: number } | null {
+  const match = /^(\d{1,7})\/(\d{1,7}(?:\.\d+)?)$/.exec(text.trim());
+  if (match === null) return null;
+  const burst = Number(match[1]);
+  const perSecond = Number(match[2]);
+  return burst >= 1 && perSecond > 0 ? { burst, perSecond } : null;
 }
 
 function seal(key: SecretKey, text: string): string {

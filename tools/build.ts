@@ -211,6 +211,10 @@ async function buildBundle(outDir: string): Promise<string | undefined> {
     `#!/usr/bin/env -S deno run --no-config ${RUN_PERMISSIONS.join(" ")}`,
     `// stealth ${version} (${commit}), built by tools/build.ts from main.ts. Run it with:`,
     `//   deno run --no-config ${RUN_PERMISSIONS.join(" ")} stealth.js --help`,
+    // CommonJS packages inside (ink's signal-exit) call require("assert"):
+    // the bundler's shim needs a real require to hand them Node's modules.
+    `import { createRequire as __stealthRequire } from "node:module";`,
+    "var require = __stealthRequire(import.meta.url);",
     "",
   ].join("\n");
   const body = text.slice(0, at) + JSON.stringify(commit) + text.slice(at + PLACEHOLDER.length);

@@ -162,7 +162,9 @@ Deno.test("a live server takes 100,000 hostile frames: answers each, never crash
   // kept. With the old space capped, anything the hostile frames left behind
   // would pile up until the process died of it: that is what is measured.
   const server = new StealthProcess(
-    ["server", "--host", "127.0.0.1", "--port", "0", "--name", "Target"],
+    // Rate limits raised: this measures what hostile content does, not the
+    // frame budget (flood_test.ts covers that).
+    ["server", "--host", "127.0.0.1", "--port", "0", "--name", "Target", "--rate", "100000/100000"],
     { env: { ...home.env, DENO_V8_FLAGS: `--max-old-space-size=${HEAP_CAP_MB}` } },
   );
   let exited = false;
