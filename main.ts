@@ -278,6 +278,46 @@ const chat = command(
   },
 );
 
+const p2p = command(
+  "p2p",
+  object({
+    cmd: constant("p2p"),
+    listen: withDefault(
+      flag("--listen", {
+        description: message`Wait for one peer, on PORT (default 5557; 0 picks a free one).`,
+      }),
+      false,
+    ),
+    target: optional(argument(string({ metavar: "HOST[:PORT]|PORT" }), {
+      description: message`The peer to dial (default port 5557); with --listen, the port.`,
+    })),
+    nick: optional(option("--nick", string({ metavar: "NAME" }), {
+      description: message`Your nick (default: the last one used, else your user name).`,
+    })),
+    plain: withDefault(
+      flag("--plain", { description: message`Line mode: one line per event, for scripts.` }),
+      false,
+    ),
+    json: withDefault(
+      flag("--json", { description: message`Line mode with one JSON object per event.` }),
+      false,
+    ),
+    theme: withDefault(
+      option("--theme", choice(["matrix", "plain"]), {
+        description: message`matrix (green on black) or plain; NO_COLOR means plain.`,
+      }),
+      "matrix",
+    ),
+  }),
+  {
+    brief: message`Talk with one other member directly: no registry, no server.`,
+    description:
+      message`One side waits with --listen and shows its addresses and the key's fingerprint to read aloud; the other dials it. One peer at a time; a dropped link resumes; nothing is written to disk.`,
+    footer:
+      message`Example: stealth p2p --listen, then on the other machine: stealth p2p 192.168.1.5`,
+  },
+);
+
 const doctor = command(
   "doctor",
   object({
@@ -300,7 +340,18 @@ const doctor = command(
 );
 
 const parser = merge(
-  or(up, serverCommand, registryCommand, list, chat, doctor, keygen, fingerprintCommand, certs),
+  or(
+    up,
+    serverCommand,
+    registryCommand,
+    list,
+    chat,
+    p2p,
+    doctor,
+    keygen,
+    fingerprintCommand,
+    certs,
+  ),
   globalOptions,
 );
 
@@ -390,6 +441,21 @@ async function dispatch(): Promise<number> {
         server: options.server,
         nick: options.nick ?? settings?.nick ?? Deno.env.get("USER") ?? "member",
         json: options.json,
+      });
+    }
+    case "p2p": {
+      const { runP2p } = await import("./p2p/mod.ts");
+      return runP2p({
+        keyPath: home.key,
+        listen: options.listen,
+        target: options.target,
+        nick: options.nick,
+        settingsPath: home.settings,
+        mode: options.json ? "json" : options.plain ? "plain" : "ui",
+        theme: options.theme,
+        homeDir: home.dir,
+        logFile: options.logFile,
+        debug: options.debug || isDebugFromEnv(),
       });
     }
     case "doctor": {

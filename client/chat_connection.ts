@@ -166,6 +166,11 @@ export interface ChatConnectionOptions {
   maxInFlight?: number;
   /** Replaces the TLS dialer (tests). */
   dial?: ChatDialer;
+  /**
+   * The listener's role the TLS dialer expects, bound into both proofs:
+   * "server" (default) for `stealth chat`, "p2p" for `stealth p2p`.
+   */
+  role?: "server" | "p2p";
 }
 
 /** Options of {@linkcode ChatConnection.say}. */
@@ -179,8 +184,11 @@ export interface SayOptions {
 /** Server `error` codes after which reconnecting makes sense. */
 const RECONNECT_AFTER = new Set(["shutdown", "slow", "timeout", "restart"]);
 
-/** What a member is told when the server's certificate or proof is not from our key. */
-const NOT_IN_CIRCLE = "this server is not in your circle — check secret.key";
+/** What a member is told when the listener's certificate or proof is not from our key. */
+const NOT_IN_CIRCLE = {
+  server: "this server is not in your circle — check secret.key",
+  p2p: "this peer is not in your circle — check secret.key",
+} as const;
 
 /** Handshake refusals meaning the server does not know our session. */
 const UNKNOWN_SESSION = new Set(["unknown-session", "no-session"]);
@@ -1083,6 +1091,7 @@ export class ChatConnection {
 /** The default dialer: TLS trusting the circle CA, then the handshake. */
 function tlsDialer(options: ChatConnectionOptions): ChatDialer {
   const { key, hostKey, hostname, port } = options;
+  const role = options.role ?? "server";
   let caPem: Promise<string> | undefined;
   const auth = authKey(key);
   const hostAuth = hostKey === undefined ? undefined : hostAuthKey(hostKey);
@@ -1094,12 +1103,12 @@ function tlsDialer(options: ChatConnectionOptions): ChatDialer {
     } catch (error) {
       // A certificate from another CA: with a circle server, that is another key.
       if (error instanceof DialError && error.code === "foreign") {
-        throw new HandshakeError("not-in-circle", NOT_IN_CIRCLE, { cause: error });
+        throw new HandshakeError("not-in-circle", NOT_IN_CIRCLE[role], { cause: error });
       }
       throw error;
     }
     const { hello, ok } = await dialHandshake(conn, {
-      role: "server",
+      role,
       authKey: auth,
       nick,
       ...(hostAuth === undefined ? {} : { hostAuthKey: hostAuth }),

@@ -156,7 +156,11 @@ export type InfoCode =
   | "help" // one line of /help
   | "op" // the server's answer to a host command (the answer itself in `result`)
   | "setting" // a client setting changed (/bell, /debug)
-  | "left"; // we left (bye sent)
+  | "left" // we left (bye sent)
+  | "listening" // p2p listener: where the peer can dial, and the fingerprint to read aloud
+  | "direct" // p2p: "direct with NICK", the one peer is here
+  | "waiting" // p2p listener: nobody else here, waiting for a peer
+  | "ended"; // p2p dialer: the listener left on purpose, the direct chat is over
 
 /** A status line from the client itself. */
 export interface InfoEvent extends ChatEventBase {
@@ -172,8 +176,14 @@ export interface InfoEvent extends ChatEventBase {
   attempts?: number;
   /** For "connected": the server's name. */
   server?: string;
-  /** For "connected": our nick. */
+  /** For "connected": our nick; for "direct" and "ended": the peer's. */
   nick?: string;
+  /** For "listening": the port listened on. */
+  port?: number;
+  /** For "listening": this machine's addresses a peer can dial (`HOST:PORT`). */
+  addresses?: string[];
+  /** For "listening": the key's fingerprint, to compare aloud. */
+  fingerprint?: string;
   /** For "resumed": events the server could no longer replay. */
   missed?: number;
   /** For "op": the server's answer, as it came. */

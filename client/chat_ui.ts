@@ -7,6 +7,7 @@
  */
 
 import type { ChatConnectionOptions } from "./chat_connection.ts";
+import type { DirectMode } from "./direct_chat.ts";
 import type { ThemeName } from "./ui/theme.ts";
 
 /** Knobs for tests; people never need them. */
@@ -38,6 +39,14 @@ export interface ChatUiOptions {
   debug: boolean;
   /** Test knobs. */
   tuning?: ChatUiTuning;
+  /**
+   * Direct (p2p) mode: `server` is a p2p listener (or, with `listening`,
+   * our own over loopback); the status bar says "direct", nothing is
+   * remembered in settings.json, there is no server browser.
+   */
+  direct?: DirectMode;
+  /** The port when `server` names none (default 5555). */
+  defaultPort?: number;
 }
 
 /**

@@ -5,7 +5,9 @@
  * ({@linkcode ChatEvent}), the slash commands, the line-mode client
  * (`stealth chat HOST --plain|--json`), and the full-screen terminal client
  * (`stealth chat`, {@linkcode runChatUi}: ink and React, in `ui/`, loaded
- * only when it runs) with its small settings file.
+ * only when it runs) with its small settings file. Both front ends also
+ * run in direct (p2p) mode ({@linkcode DirectChat}): the same connection
+ * to a p2p listener, shown as a chat between two.
  *
  * The connection and the model write nothing to stdout: they tell a
  * listener, and a front end decides how it looks. Nothing here knows how
@@ -40,6 +42,7 @@ export {
   type StateEvent,
 } from "./chat_connection.ts";
 export { ChatError, type ChatErrorCode } from "./chat_error.ts";
+export { DirectChat, type DirectMode, type Listening } from "./direct_chat.ts";
 export {
   type AwayEvent,
   type ChatEvent,

@@ -7,7 +7,7 @@
  */
 
 import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
-import { HandshakeError, hostPort } from "../net/mod.ts";
+import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { MAX_BODY_TEXT } from "../protocol/mod.ts";
 import {
   ChatConnection,
@@ -15,6 +15,7 @@ import {
   DEFAULT_CLOSE_TIMEOUT_MS,
 } from "./chat_connection.ts";
 import type { ChatEvent, ErrorEvent } from "./chat_event.ts";
+import { DirectChat, type DirectMode } from "./direct_chat.ts";
 import { parseServerAddress } from "./parse_server_address.ts";
 import { renderEvent } from "./render_event.ts";
 import { type CommandContext, handleInput } from "./slash_commands.ts";
@@ -68,6 +69,13 @@ export interface PlainChatOptions {
   signal?: AbortSignal;
   /** Test knobs. */
   tuning?: PlainChatTuning;
+  /**
+   * Direct (p2p) mode: dial a p2p listener (role "p2p"), or with
+   * `listening`, our own; lines say "direct with NICK" rather than a server.
+   */
+  direct?: DirectMode;
+  /** The port when `server` names none (default 5555). */
+  defaultPort?: number;
 }
 
 type Stop = "eof" | "quit" | "abort" | "offline";
@@ -99,7 +107,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
 
   let address;
   try {
-    address = parseServerAddress(options.server);
+    address = parseServerAddress(options.server, options.defaultPort);
   } catch (error) {
     return fatal(EXIT_USAGE, messageOf(error));
   }
@@ -117,6 +125,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
 
   let stop: (why: Stop) => void = () => {};
   const stopped = new Promise<Stop>((resolve) => stop = resolve);
+  const direct = options.direct === undefined ? undefined : new DirectChat(options.direct);
   let chat: ChatConnection;
   try {
     chat = new ChatConnection({
@@ -126,10 +135,14 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
       port: address.port,
       nick: options.nick,
       clock,
+      ...(direct === undefined ? {} : { role: "p2p" as const }),
       ...pick(tuning),
       onEvent(event) {
-        if (event.kind === "chat") print(event.event);
-        else if (event.kind === "state" && event.state === "offline") stop("offline");
+        if (event.kind === "chat") {
+          if (direct === undefined) return print(event.event);
+          for (const line of direct.present(event.event, chat.nick)) print(line);
+          if (direct.ended) stop("quit"); // the listener left: nobody to talk to
+        } else if (event.kind === "state" && event.state === "offline") stop("offline");
       },
     });
   } catch (error) {
@@ -144,7 +157,9 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
       return fatal(EXIT_NOT_IN_CIRCLE, error.message);
     }
     const where = hostPort(address.hostname, address.port);
-    const text = messageOf(error);
+    const text = direct !== undefined && error instanceof DialError && error.code === "refused"
+      ? `cannot reach ${where} — is the other side listening? (they start with: stealth p2p --listen)`
+      : messageOf(error);
     return fatal(EXIT_FAILURE, text.includes(where) ? text : `${where}: ${text}`);
   }
 

@@ -281,10 +281,12 @@ export function acceptHandshake(
  * Resolves with the connection paused and its frame limit raised.
  *
  * @throws {HandshakeError} "not-in-circle" ("this server is not in your
- *   circle — check secret.key") when the listener's proof is wrong or it
- *   refused ours; "throttled" with `retryAfterMs`; "role", "timeout",
+ *   circle — check secret.key"; for role p2p, "this peer ...") when the
+ *   listener's proof is wrong or it refused ours; "throttled" with
+ *   `retryAfterMs`; "role" (naming the command that fits), "timeout",
  *   "protocol", "closed"; or the listener's own code ("nick-taken",
- *   "banned", "full", ...) with its `detail` and `retryAfterMs`.
+ *   "banned", "full", "busy" from a p2p listener with its one peer, ...)
+ *   with its `detail` and `retryAfterMs`.
  */
 export function dialHandshake(
   conn: FramedConnection,
@@ -353,7 +355,7 @@ export function dialHandshake(
         return;
       }
       if (message.t === "error") {
-        fail(refusal(message));
+        fail(refusal(message, role));
         return;
       }
       if (hello === undefined) {
@@ -362,14 +364,7 @@ export function dialHandshake(
           return;
         }
         if (message.role !== role) {
-          fail(
-            new HandshakeError(
-              "role",
-              `this is a stealth ${ROLE_NAMES[message.role]}, not a ${
-                ROLE_NAMES[role]
-              } — check the port`,
-            ),
-          );
+          fail(new HandshakeError("role", roleMismatch(message.role, role)));
           return;
         }
         hello = message;
@@ -403,7 +398,7 @@ export function dialHandshake(
       }
       const expected = makeProof(authKey, "server", role, clientNonce, serverNonce);
       if (!verifyProof(expected, fromBase64url(message.proof))) {
-        fail(notInCircle());
+        fail(notInCircle(role));
         return;
       }
       conn.pause();
@@ -413,9 +408,9 @@ export function dialHandshake(
   });
 }
 
-function refusal(message: ErrorMessage): HandshakeError {
+function refusal(message: ErrorMessage, role: Role): HandshakeError {
   const { code, detail, retryAfterMs } = message;
-  if (code === "auth") return notInCircle();
+  if (code === "auth") return notInCircle(role);
   if (code === "throttled") {
     const wait = retryAfterMs === undefined ? "later" : `in ${Math.ceil(retryAfterMs / 1000)} s`;
     return new HandshakeError(
@@ -439,6 +434,10 @@ function refusal(message: ErrorMessage): HandshakeError {
     case "locked":
       text = "the host has locked this server: nobody new can join for now";
       break;
+    case "busy":
+      // A p2p listener talks with one peer at a time.
+      text = "busy: already talking with someone — try again later";
+      break;
     default:
       text = `the server refused the connection (${
         detail === undefined ? code : `${code}${because}`
@@ -447,11 +446,21 @@ function refusal(message: ErrorMessage): HandshakeError {
   return new HandshakeError(code, text, { detail, retryAfterMs });
 }
 
-function notInCircle(): HandshakeError {
+function notInCircle(role: Role): HandshakeError {
   return new HandshakeError(
     "not-in-circle",
-    "this server is not in your circle — check secret.key",
+    `this ${role === "p2p" ? "peer" : "server"} is not in your circle — check secret.key`,
   );
+}
+
+/** What to tell a dialer that reached a listener of another role, with the command that fits. */
+function roleMismatch(found: Role, wanted: Role): string {
+  const text = `this is a stealth ${ROLE_NAMES[found]}, not a ${ROLE_NAMES[wanted]}`;
+  if (found === "p2p") return `${text} — talk to it with \`stealth p2p HOST[:PORT]\``;
+  if (found === "server" && wanted === "p2p") {
+    return `${text} — join it with \`stealth chat HOST[:PORT]\``;
+  }
+  return `${text} — check the port`;
 }
 
 function randomNonce(): Uint8Array {

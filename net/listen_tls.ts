@@ -86,6 +86,9 @@ export interface TlsListener {
 
 const log = getLogger(["stealth", "net"]);
 
+/** Least time between two warnings about dialers that hold another key. */
+const FOREIGN_WARNING_INTERVAL_MS = 10_000;
+
 /** A connection still in the TLS handshake. */
 interface Pending {
   raw: Socket;
@@ -193,6 +196,8 @@ class Listener implements TlsListener {
   #accepted = 0;
   #failed = 0;
   #closed = false;
+  /** When the last "another key" warning was logged (performance.now). */
+  #lastForeignWarning = -Infinity;
 
   constructor(
     server: tls.Server,
@@ -208,10 +213,22 @@ class Listener implements TlsListener {
     this.#onConnection = options.onConnection;
     server.on("connection", (raw: Socket) => this.#track(raw));
     server.on("secureConnection", (socket: tls.TLSSocket) => this.#promote(socket));
-    server.on("tlsClientError", (error: Error, socket: tls.TLSSocket) => {
+    server.on("tlsClientError", (error: Error & { code?: string }, socket: tls.TLSSocket) => {
       this.#failed++;
+      // The TLS socket may have forgotten the address by now; its TCP socket has not.
+      const address = displayAddress(
+        socket?.remoteAddress ??
+          (socket as unknown as { _parent?: Socket } | undefined)?._parent?.remoteAddress,
+      );
+      if (refusedOurCertificate(error) && this.#mayWarn()) {
+        // A dialer holding another key: the person here should hear of it (no more than that).
+        log.warn("Refused a connection from {address}: it holds another key (not in this circle)", {
+          address,
+        });
+        return void socket?.destroy();
+      }
       log.debug("TLS handshake failed from {address}: {reason}", {
-        address: displayAddress(socket?.remoteAddress),
+        address,
         reason: error.message,
       });
       socket?.destroy();
@@ -247,6 +264,14 @@ class Listener implements TlsListener {
     } catch (cause) {
       throw new Error(`Cannot use the new certificate: ${messageOf(cause)}`, { cause });
     }
+  }
+
+  /** At most one "another key" warning per interval: a stranger cannot flood the log. */
+  #mayWarn(): boolean {
+    const now = performance.now();
+    if (now - this.#lastForeignWarning < FOREIGN_WARNING_INTERVAL_MS) return false;
+    this.#lastForeignWarning = now;
+    return true;
   }
 
   close(): Promise<void> {
@@ -332,6 +357,12 @@ class Listener implements TlsListener {
       this.#drop(entry, "TLS handshake deadline passed");
     }
   };
+}
+
+/** Whether the dialer ended the TLS handshake because our certificate is not from its CA. */
+function refusedOurCertificate(error: { code?: string }): boolean {
+  return error.code === "ERR_SSL_TLSV1_ALERT_UNKNOWN_CA" ||
+    error.code === "ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE";
 }
 
 function connectionId(address: string | undefined, port: number | undefined): string {

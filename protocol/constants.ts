@@ -57,6 +57,8 @@ export const MAX_LIST_LENGTH = 10_000;
 export const DEFAULT_SERVER_PORT = 5555;
 /** Default registry port. */
 export const DEFAULT_REGISTRY_PORT = 5556;
+/** Default port of a p2p listener (`stealth p2p --listen`). */
+export const DEFAULT_P2P_PORT = 5557;
 
 /** Roles a listener can announce in `hello`; none is a prefix of another (proofs concatenate). */
 export const ROLES = ["server", "registry", "p2p"] as const;

@@ -107,6 +107,13 @@ export interface ChatServerOptions {
    * they survive a restart; without it, bans live in memory only.
    */
   bansFile?: string;
+  /**
+   * The role sent in `hello` and bound into both proofs (default "server").
+   * A "p2p" listener (`stealth p2p --listen`) is the same chat server for
+   * two; with `maxMembers` reached it answers a join with `busy` rather
+   * than `full`.
+   */
+  role?: "server" | "p2p";
 }
 
 /** A running chat server. */
@@ -275,7 +282,7 @@ class Server implements ChatServer {
     }
     this.#open.add(conn);
     acceptHandshake(conn, {
-      role: "server",
+      role: this.#options.role ?? "server",
       name: this.#options.name,
       authKey: this.#authKey,
       hostAuthKey: this.#hostAuthKey,
@@ -325,13 +332,15 @@ class Server implements ChatServer {
         return;
       }
       if (!info.host && this.room.memberCount >= this.#maxSessions) {
-        this.#refuse(conn, "full", JOIN_REFUSALS["full"]);
+        this.#refuseFull(conn);
         return;
       }
       const joined = this.room.join(auth.nick, link, info, { takeOverDropped: true });
       if (!joined.ok) {
         if (joined.code === "banned") {
           this.#refuse(conn, joined.code, joined.detail, joined.retryAfterMs);
+        } else if (joined.code === "full" || this.#busyAnyway(joined.code)) {
+          this.#refuseFull(conn);
         } else {
           this.#refuse(conn, joined.code, JOIN_REFUSALS[joined.code]);
         }
@@ -368,6 +377,18 @@ class Server implements ChatServer {
     conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
     this.#open.delete(conn);
     conn.close();
+  }
+
+  /** No room for one more: a p2p listener is busy with its one peer, a server is full. */
+  #refuseFull(conn: FramedConnection): void {
+    const code = this.#options.role === "p2p" ? "busy" : "full";
+    this.#refuse(conn, code, JOIN_REFUSALS[code]);
+  }
+
+  /** A third party on a full p2p listener hears "busy", whatever nick it picked. */
+  #busyAnyway(code: string): boolean {
+    return this.#options.role === "p2p" && code === "nick-taken" &&
+      this.room.memberCount >= (this.#options.maxMembers ?? Infinity);
   }
 
   #onFrame(attached: Attached, payload: Uint8Array): void {
@@ -541,6 +562,7 @@ const JOIN_REFUSALS: Record<string, string> = {
   "full": "the server is full",
   "closed": "the server is shutting down",
   "locked": "the host has locked the server: no new members for now",
+  "busy": "already talking with someone — try again later",
 };
 
 /** Details of request refusals. */

@@ -16,6 +16,7 @@ import { Box, Text, useInput } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatConnection } from "../chat_connection.ts";
 import type { ChatEvent } from "../chat_event.ts";
+import { DirectChat, type DirectMode } from "../direct_chat.ts";
 import { parseServerAddress, type ServerAddress } from "../parse_server_address.ts";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "../plain_chat.ts";
 import type { ClientSettings } from "../settings.ts";
@@ -85,6 +86,10 @@ export interface ChatAppProps {
   now?: () => number;
   /** Formats the time of pane lines (default local `HH:MM`). */
   time?: (ts: number) => string;
+  /** Direct (p2p) mode: the status bar says "direct", the lines speak of the one peer. */
+  direct?: DirectMode;
+  /** The port when `server` names none (default 5555). */
+  defaultPort?: number;
 }
 
 /** Where we are going. */
@@ -224,6 +229,7 @@ export function ChatApp(props: ChatAppProps) {
     const { target, nick } = screen;
     const store = new ChatStore({
       bell: bell.current,
+      direct: props.direct !== undefined,
       ...(props.scrollback === undefined ? {} : { scrollback: props.scrollback }),
       ...(props.ring === undefined ? {} : { ring: props.ring }),
     });
@@ -241,8 +247,18 @@ export function ChatApp(props: ChatAppProps) {
       return;
     }
     store.attach(chat);
+    const direct = props.direct === undefined ? undefined : new DirectChat(props.direct);
     chat.onEvent = (event) => {
-      store.handle(event);
+      if (direct !== undefined && event.kind === "chat") {
+        for (const line of direct.present(event.event, chat.nick)) {
+          store.handle({ kind: "chat", event: line });
+        }
+        store.setPeer(direct.peer);
+        // The listener left on purpose: no reconnecting to nobody; the lines stay to read.
+        if (direct.ended) void chat.close(0);
+      } else {
+        store.handle(event);
+      }
       if (
         event.kind === "chat" && event.event.type === "nick" && event.event.self
       ) {
@@ -263,7 +279,8 @@ export function ChatApp(props: ChatAppProps) {
       },
       (error) => {
         if (cancelled) return;
-        const told = serverProblem(error, hostPort(target.address.hostname, target.address.port));
+        const where = hostPort(target.address.hostname, target.address.port);
+        const told = serverProblem(error, where, props.direct !== undefined);
         lastCode.current = told.code;
         if (told.badNick) setScreen({ kind: "nick", target, initial: nick, problem: told.text });
         else setScreen({ kind: "failed", target, nick, problem: told });
@@ -479,7 +496,7 @@ function firstScreen(props: ChatAppProps): Screen {
   if (props.server === undefined) return { kind: "browser", state: { kind: "loading" } };
   let address: ServerAddress;
   try {
-    address = parseServerAddress(props.server);
+    address = parseServerAddress(props.server, props.defaultPort);
   } catch (error) {
     return {
       kind: "failed",
@@ -512,7 +529,8 @@ function leaveResult(session: Session, code: number): ChatExit {
   const { chat, store } = session;
   const lines: string[] = [];
   const unsent = chat.pending;
-  const server = store.view.server === "" ? "the chat" : store.view.server;
+  let server = store.view.server === "" ? "the chat" : store.view.server;
+  if (store.view.direct) server = "the direct chat";
   if (unsent > 0) {
     lines.push(`${unsent} message${unsent === 1 ? " was" : "s were"} not sent`);
     code = EXIT_FAILURE;

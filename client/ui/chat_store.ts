@@ -76,6 +76,10 @@ export interface ChatView {
   readonly bell: boolean;
   /** Whether we are leaving (bye on its way). */
   readonly leaving: boolean;
+  /** Direct (p2p) mode: one peer, no server. */
+  readonly direct: boolean;
+  /** In direct mode, the peer's nick while one is here. */
+  readonly peer?: string;
 }
 
 /** Options of a {@linkcode ChatStore}. */
@@ -86,6 +90,8 @@ export interface ChatStoreOptions {
   bell?: boolean;
   /** Rings the bell; called for a mention while the bell is on. */
   ring?: () => void;
+  /** Direct (p2p) mode (default false). */
+  direct?: boolean;
 }
 
 /** The chat screen's model. */
@@ -124,6 +130,7 @@ export class ChatStore {
       unread: 0,
       bell: options.bell ?? true,
       leaving: false,
+      direct: options.direct ?? false,
     };
   }
 
@@ -214,6 +221,15 @@ export class ChatStore {
   /** Turns the bell on or off. */
   setBell(on: boolean): void {
     if (on !== this.#view.bell) this.#update({ bell: on });
+  }
+
+  /** In direct mode: the peer here now, or undefined while waiting for one. */
+  setPeer(peer: string | undefined): void {
+    if (peer === this.#view.peer) return;
+    if (peer !== undefined) return this.#update({ peer });
+    const { peer: _gone, ...rest } = this.#view;
+    this.#view = rest;
+    this.#update({});
   }
 
   /** Marks that we are leaving. */

@@ -45,11 +45,11 @@ export function registryProblem(error: unknown, where: string): Problem {
   return { text: withWhere(messageOf(error), where), code: EXIT_FAILURE };
 }
 
-/** A failed first connection to the chat server at `where`. */
-export function serverProblem(error: unknown, where: string): Problem {
+/** A failed first connection to the chat server at `where` (with `direct`, to a p2p peer). */
+export function serverProblem(error: unknown, where: string, direct = false): Problem {
   if (notInCircle(error)) {
     return {
-      text: `${where}: this server is not in your circle — check secret.key`,
+      text: `${where}: this ${direct ? "peer" : "server"} is not in your circle — check secret.key`,
       hint: "Compare fingerprints with `stealth fingerprint` on both machines.",
       code: EXIT_NOT_IN_CIRCLE,
     };
@@ -63,6 +63,13 @@ export function serverProblem(error: unknown, where: string): Problem {
         : "The server does not accept that nick — pick another.",
       code: EXIT_FAILURE,
       badNick: true,
+    };
+  }
+  if (error instanceof DialError && error.code === "refused" && direct) {
+    return {
+      text: `Cannot reach ${where} — is the other side listening? (connection refused)`,
+      hint: "They start with `stealth p2p --listen`; check the address and port they read out.",
+      code: EXIT_FAILURE,
     };
   }
   if (error instanceof DialError && error.code === "refused") {

@@ -85,6 +85,7 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
 
   let saving: Promise<unknown> = Promise.resolve();
   const remember = (change: ClientSettings) => {
+    if (options.direct !== undefined) return; // p2p writes nothing to disk
     if (change.registry !== undefined && options.registry === undefined) return;
     saving = saving.then(() => updateSettings(home.settings, change)).catch((error) => {
       log.debug("Cannot save settings: {error}", { error });
@@ -132,6 +133,7 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
           hostname: address.hostname,
           port: address.port,
           nick,
+          ...(options.direct === undefined ? {} : { role: "p2p" as const }),
           backoffMs: tuning.backoffMs,
           pingIntervalMs: tuning.pingIntervalMs,
           peerTimeoutMs: tuning.peerTimeoutMs,
@@ -144,6 +146,8 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
       onExit={(exit) => exited.resolve(exit)}
       signal={stop.signal}
       closeTimeoutMs={tuning.closeTimeoutMs}
+      direct={options.direct}
+      defaultPort={options.defaultPort}
     />,
     {
       exitOnCtrlC: false,

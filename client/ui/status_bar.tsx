@@ -1,5 +1,5 @@
 /**
- * The status bar: server name, members online, the connection's state
+ * The status bar: server name (in p2p mode "direct", and with whom), members online, the connection's state
  * (connected / reconnecting, attempt 2 of 3 / offline) and our nick, plus
  * what else is worth a glance (away, pending messages, bell off).
  *
@@ -37,7 +37,7 @@ export function stateText(
 export function statusText(view: ChatView): string {
   const away = view.members.filter((member) => member.away).length;
   const parts = [
-    view.server === "" ? "stealth" : view.server,
+    whereText(view),
     `${view.members.length} online${away > 0 ? ` (${away} away)` : ""}`,
     stateText(view),
     view.nick + (view.host ? " (host)" : "") + (view.away ? " (away)" : ""),
@@ -45,6 +45,12 @@ export function statusText(view: ChatView): string {
   if (view.pending > 0) parts.push(`${view.pending} pending`);
   if (!view.bell) parts.push("bell off");
   return ` ${parts.join(" │ ")} `;
+}
+
+/** The bar's first part: the server's name, or in p2p mode "direct" and with whom. */
+function whereText(view: ChatView): string {
+  if (view.direct) return view.peer === undefined ? "direct" : `direct with ${view.peer}`;
+  return view.server === "" ? "stealth" : view.server;
 }
 
 /** Props of {@linkcode StatusBar}. */

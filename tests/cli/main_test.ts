@@ -15,7 +15,17 @@ Deno.test("stealth --help lists the commands", async () => {
   const { code, stdout } = await runStealth(["--help"]);
   assert.equal(code, 0);
   for (
-    const name of ["up", "server", "registry", "list", "chat", "keygen", "fingerprint", "certs"]
+    const name of [
+      "up",
+      "server",
+      "registry",
+      "list",
+      "chat",
+      "p2p",
+      "keygen",
+      "fingerprint",
+      "certs",
+    ]
   ) {
     assert.match(stdout, new RegExp(`\\b${name}\\b`));
   }
@@ -28,6 +38,7 @@ Deno.test("every command's --help shows an example", async () => {
     ["registry"],
     ["list"],
     ["chat"],
+    ["p2p"],
     ["doctor"],
     ["keygen"],
     ["fingerprint"],

@@ -70,3 +70,20 @@ Deno.test("StatusBar fills its row and fits in it", () => {
   assert.equal(narrow.lastFrame()!.split("\n").length, 1, "truncated, not wrapped");
   narrow.unmount();
 });
+
+Deno.test("statusText() says direct in p2p mode, and with whom once the peer is here", () => {
+  const store = new ChatStore({ direct: true });
+  store.attach({
+    state: "connected",
+    nick: "alice",
+    serverName: "alice",
+    members: [{ nick: "alice", away: false, since: 0 }],
+    host: false,
+    away: false,
+  });
+  assert.equal(statusText(store.view), " direct │ 1 online │ connected │ alice ");
+  store.setPeer("bob");
+  assert.match(statusText(store.view), /^ direct with bob │ /);
+  store.setPeer(undefined);
+  assert.match(statusText(store.view), /^ direct │ /);
+});
