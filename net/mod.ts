@@ -67,3 +67,11 @@ export {
   AuthThrottle,
   type AuthThrottleOptions,
 } from "./auth_throttle.ts";
+export {
+  formatRange,
+  inRange,
+  type IpRange,
+  parseAddress,
+  parseCidr,
+  rangeAround,
+} from "./ip_range.ts";

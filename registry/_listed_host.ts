@@ -9,6 +9,7 @@
  */
 
 import { isIP } from "node:net";
+import { inRange, parseAddress, rangeAround } from "../net/mod.ts";
 
 /** An address of this machine, as `Deno.networkInterfaces()` lists it. */
 export interface InterfaceAddress {
@@ -42,14 +43,14 @@ export function isLoopback(host: string): boolean {
   const plain = plainAddress(host).toLowerCase();
   if (plain === "localhost" || plain.endsWith(".localhost")) return true;
   if (isIP(plain) === 4) return plain.startsWith("127.");
-  if (isIP(plain) === 6) return bytesOf6(plain).every((b, i) => b === (i === 15 ? 1 : 0));
+  if (isIP(plain) === 6) return parseAddress(plain)?.value === 1n;
   return false;
 }
 
 /** Whether `host` is a wildcard listen address (`0.0.0.0`, `::`), not one to list. */
 export function isWildcard(host: string): boolean {
   const plain = plainAddress(host);
-  return plain === "0.0.0.0" || (isIP(plain) === 6 && bytesOf6(plain).every((b) => b === 0));
+  return plain === "0.0.0.0" || (isIP(plain) === 6 && parseAddress(plain)?.value === 0n);
 }
 
 /**
@@ -101,39 +102,10 @@ export function substituteLoopback<T extends { host: string }>(entries: T[], dia
 }
 
 function samePrefix(a: string, b: string, prefix: number): boolean {
-  const x = isIP(a) === 4 ? bytesOf4(a) : bytesOf6(a);
-  const y = isIP(b) === 4 ? bytesOf4(b) : bytesOf6(b);
-  if (x.length !== y.length || prefix < 0 || prefix > x.length * 8) return false;
-  for (let bit = 0; bit < prefix; bit += 8) {
-    const take = Math.min(8, prefix - bit);
-    const mask = (0xff << (8 - take)) & 0xff;
-    if ((x[bit / 8]! & mask) !== (y[bit / 8]! & mask)) return false;
-  }
-  return true;
-}
-
-function bytesOf4(address: string): number[] {
-  return address.split(".").map(Number);
-}
-
-/** The 16 bytes of an IPv6 address (already checked with `isIP`). */
-function bytesOf6(address: string): number[] {
-  let text = address.toLowerCase();
-  // An embedded IPv4 tail (::ffff:1.2.3.4) stands for the last two groups.
-  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
-    text = text.slice(0, v4.index) +
-      `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head, rest] = text.split("::") as [string, string | undefined];
-  const left = head === "" ? [] : head.split(":");
-  const right = rest === undefined || rest === "" ? [] : rest.split(":");
-  const zeros = rest === undefined ? [] : Array(8 - left.length - right.length).fill("0");
-  const bytes: number[] = [];
-  for (const group of [...left, ...zeros, ...right]) {
-    const g = parseInt(group, 16);
-    bytes.push((g >> 8) & 0xff, g & 0xff);
-  }
-  return bytes;
+  const x = parseAddress(a);
+  const y = parseAddress(b);
+  if (x === undefined || y === undefined) return false;
+  const bits = x.family === 4 ? 32 : 128;
+  if (prefix < 0 || prefix > bits) return false;
+  return inRange(rangeAround(x, prefix), y);
 }

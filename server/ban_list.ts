@@ -9,7 +9,7 @@
  */
 
 import { type BanEntry, NICK_PATTERN } from "../protocol/mod.ts";
-import { formatRange, inRange, type IpRange, parseAddress, parseCidr } from "./_ip.ts";
+import { formatRange, inRange, type IpRange, parseAddress, parseCidr } from "../net/mod.ts";
 import { nickKey } from "./session.ts";
 
 /** A ban, as listed to the host and kept in `--bans FILE`. */

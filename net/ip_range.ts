@@ -1,7 +1,8 @@
 /**
- * IP addresses and CIDR ranges as numbers, for bans: IPv4 and IPv6, an
- * IPv4-mapped IPv6 address read as the IPv4 address it carries, zone ids
- * ignored.
+ * IP addresses and CIDR ranges as numbers, the one place stealth reads
+ * them: bans, per-address limits, the registry's subnet check. IPv4 and
+ * IPv6; an IPv4-mapped IPv6 address is read as the IPv4 address it carries;
+ * brackets and zone ids are ignored.
  *
  * @module
  */
@@ -49,6 +50,13 @@ export function parseCidr(text: string): IpRange | undefined {
   const bits = family === 4 ? 32 : 128;
   if (prefix > bits) return undefined;
   return { family, value: address.value & mask(bits, prefix), prefix };
+}
+
+/** The range of `prefix` leading bits around `address` (its /24, its /64...). */
+export function rangeAround(address: IpRange, prefix: number): IpRange {
+  const bits = address.family === 4 ? 32 : 128;
+  const clamped = Math.max(0, Math.min(bits, prefix));
+  return { family: address.family, value: address.value & mask(bits, clamped), prefix: clamped };
 }
 
 /** Whether `address` falls in `range`. */
