@@ -7,7 +7,7 @@
  * @module
  */
 
-import { dirname } from "node:path";
+import { writePrivateFile } from "../home/mod.ts";
 import { NICK_PATTERN } from "../protocol/mod.ts";
 
 /** What the client remembers between runs. */
@@ -52,19 +52,7 @@ export async function readSettings(path: string): Promise<ClientSettings> {
  */
 export async function writeSettings(path: string, settings: ClientSettings): Promise<void> {
   const clean = sanitize(settings);
-  await Deno.mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${crypto.randomUUID()}.tmp`;
-  try {
-    await Deno.writeTextFile(temp, JSON.stringify(clean, null, 2) + "\n", {
-      mode: 0o600,
-      createNew: true,
-    });
-    if (Deno.build.os !== "windows") await Deno.chmod(temp, 0o600);
-    await Deno.rename(temp, path);
-  } catch (error) {
-    await Deno.remove(temp).catch(() => {});
-    throw error;
-  }
+  await writePrivateFile(path, JSON.stringify(clean, null, 2) + "\n", { createDir: true });
 }
 
 /** Reads, changes some fields, writes; returns what was written. */

@@ -5,8 +5,7 @@
  * @module
  */
 
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { writePrivateFile } from "../home/mod.ts";
 import { KEY_TEXT_LENGTH, KeyError, parseKey, type SecretKey } from "./secret_key.ts";
 
 /** More than any key file with white space around the key; a longer file is not a key. */
@@ -91,7 +90,6 @@ export async function writeKeyFile(
 ): Promise<void> {
   parseKey(keyText);
   const content = new TextEncoder().encode(keyText.trim() + "\n");
-  const dir = dirname(path);
 
   try {
     const existing = await Deno.lstat(path);
@@ -109,34 +107,10 @@ export async function writeKeyFile(
   }
 
   try {
-    await Deno.mkdir(dir, { recursive: true, mode: 0o700 });
+    await writePrivateFile(path, content, { createDir: true });
   } catch (error) {
     throw writeError(path, error);
   }
-
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  let created = false;
-  try {
-    const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-    created = true;
-    try {
-      // The umask may have taken owner bits away; the mode must be exactly 0600.
-      if (POSIX) await Deno.chmod(temp, 0o600);
-      let written = 0;
-      while (written < content.length) {
-        written += await file.write(content.subarray(written));
-      }
-      await file.sync();
-    } finally {
-      file.close();
-    }
-    await Deno.rename(temp, path);
-    created = false;
-  } catch (error) {
-    if (created) await Deno.remove(temp).catch(() => {});
-    throw writeError(path, error);
-  }
-  await syncDirectory(dir);
 }
 
 /** Reads at most one byte more than a key file may hold, so a huge file is never loaded. */
@@ -160,21 +134,6 @@ async function readBounded(path: string): Promise<Uint8Array> {
     throw readError(path, error);
   } finally {
     file.close();
-  }
-}
-
-/** Makes the rename durable; a file system that cannot sync a folder still has the file. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (!POSIX) return;
-  try {
-    const handle = await Deno.open(dir, { read: true });
-    try {
-      await handle.sync();
-    } finally {
-      handle.close();
-    }
-  } catch {
-    // Best effort only: the key is written and renamed either way.
   }
 }
 

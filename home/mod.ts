@@ -6,3 +6,4 @@
  */
 
 export { type HomeEnv, type HomePaths, homePaths, type Os, resolveHome } from "./resolve_home.ts";
+export { writePrivateFile } from "./write_private_file.ts";

@@ -7,15 +7,14 @@
  * @module
  */
 
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { dirname } from "node:path";
 import * as v from "valibot";
+import { writePrivateFile } from "../home/mod.ts";
 import { BanSchema } from "../protocol/mod.ts";
 import type { Ban } from "./ban_list.ts";
 
 /** Largest bans file read: far more than the most bans a list holds. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-const POSIX = Deno.build.os !== "windows";
 
 const FileSchema = v.object({ v: v.literal(1), bans: v.array(BanSchema) });
 
@@ -119,24 +118,9 @@ export class BanFileWriter {
 /** Writes `bans` to `path` atomically with mode 0600. @throws {BanFileError} */
 export async function writeBanFile(path: string, bans: readonly Ban[]): Promise<void> {
   const content = new TextEncoder().encode(JSON.stringify({ v: 1, bans }, null, 1) + "\n");
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
-  let created = false;
   try {
-    const file = await Deno.open(temp, { write: true, createNew: true, mode: 0o600 });
-    created = true;
-    try {
-      if (POSIX) await Deno.chmod(temp, 0o600); // whatever the umask took away
-      let written = 0;
-      while (written < content.length) written += await file.write(content.subarray(written));
-      await file.sync();
-    } finally {
-      file.close();
-    }
-    await Deno.rename(temp, path);
-    created = false;
+    await writePrivateFile(path, content);
   } catch (error) {
-    if (created) await Deno.remove(temp).catch(() => {});
     throw new BanFileError(`cannot write --bans ${path}: ${reasonOf(error)}`, { cause: error });
   }
 }
