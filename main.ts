@@ -7,6 +7,7 @@
  * @module
  */
 
+import { LANGUAGES, type PlainKey, resolveLanguage, setLanguage, t } from "./i18n/mod.ts";
 import { versionLine } from "./version.ts";
 
 // `stealth --version` answers before the CLI parser is even loaded.
@@ -15,13 +16,19 @@ if (Deno.args.length === 1 && Deno.args[0] === "--version") {
   Deno.exit(0);
 }
 
+// The language is decided once, before the parser is built: its help and
+// errors speak it too. `--lang` is also a real option below, so help lists
+// it and a wrong value is refused there.
+setLanguage(resolveLanguage(langFlag(Deno.args)));
+
 const [
   { run },
   { merge, object, or },
-  { message },
+  { text },
   { multiple, optional, withDefault },
   { argument, command, constant, flag, option },
   { choice, integer, string },
+  { optiqueMessageFormatter, optiqueTheme },
 ] = await Promise.all([
   import("@optique/run"),
   import("@optique/core/constructs"),
@@ -29,7 +36,13 @@ const [
   import("@optique/core/modifiers"),
   import("@optique/core/primitives"),
   import("@optique/core/valueparser"),
+  import("./cli/mod.ts"),
 ]);
+
+/** A help text from the catalogue, as optique takes it. */
+const m = (key: PlainKey) => [text(t(key))];
+/** "Example: stealth …", in the reader's language. */
+const example = (line: string) => [text(t("cli.example", { command: line }))];
 
 const file = (metavar: "FILE" | "DIR" = "FILE") => string({ metavar });
 const portNumber = () => integer({ min: 0, max: 65535, metavar: "PORT" });
@@ -39,62 +52,66 @@ const listenOptions = (defaultPort: number) =>
   object({
     host: withDefault(
       option("--host", string({ metavar: "ADDRESS" }), {
-        description: message`Address to listen on (default: every interface).`,
+        description: m("cli.opt_host"),
       }),
       "0.0.0.0",
     ),
     port: withDefault(
-      option("--port", portNumber(), { description: message`Port to listen on.` }),
+      option("--port", portNumber(), { description: m("cli.opt_port") }),
       defaultPort,
     ),
   });
 
 const serverOptions = object({
   name: optional(option("--name", string({ metavar: "NAME" }), {
-    description: message`Server name shown to members (default: this machine's name).`,
+    description: m("cli.opt_name"),
   })),
   advertise: multiple(option("--advertise", string({ metavar: "HOST" }), {
-    description: message`A name or address members reach the server by (repeatable).`,
+    description: m("cli.opt_advertise"),
   })),
   rate: optional(
     option("--rate", string({ metavar: "BURST/PER_S" }), {
-      description: message`Messages a member may send at once / per second after (default 30/5).`,
+      description: m("cli.opt_rate"),
     }),
   ),
   bans: optional(option("--bans", file(), {
-    description: message`Keep bans in this file across restarts (mode 0600); default: memory only.`,
+    description: m("cli.opt_bans"),
   })),
   motd: optional(option("--motd", string({ metavar: "TEXT" }), {
-    description: message`Welcome text shown to members when they join.`,
+    description: m("cli.opt_motd"),
   })),
   console: optional(flag("--console", {
-    description: message`Read host commands from stdin even when it is not a terminal.`,
+    description: m("cli.opt_console"),
   })),
   cert: optional(option("--cert", file(), {
-    description: message`An external certificate (PEM) instead of the circle's own.`,
+    description: m("cli.opt_cert"),
   })),
   certKey: optional(option("--cert-key", file(), {
-    description: message`The external certificate's private key (PEM).`,
+    description: m("cli.opt_cert_key"),
   })),
   ca: optional(option("--ca", file(), {
-    description: message`The CA that signed the external certificate (PEM).`,
+    description: m("cli.opt_ca"),
   })),
 });
 
-const globalOptions = object("Global options", {
+const globalOptions = object(t("cli.global_options"), {
   key: optional(option("--key", file(), {
-    description: message`The circle key (default: secret.key in the home folder).`,
+    description: m("cli.opt_key"),
   })),
   home: optional(option("--home", file("DIR"), {
-    description: message`The home folder (default: $STEALTH_HOME, else the config folder/stealth).`,
+    description: m("cli.opt_home"),
   })),
   debug: withDefault(
-    flag("--debug", { description: message`Trace what each part does (also STEALTH_DEBUG=1).` }),
+    flag("--debug", { description: m("cli.opt_debug") }),
     false,
   ),
   logFile: optional(option("--log-file", file(), {
-    description: message`Write the --debug trace to this file instead of stderr.`,
+    description: m("cli.opt_log_file"),
   })),
+  // Read by hand above (it must come before the help is built); here so help shows it.
+  lang: optional(
+    option("--lang", choice(LANGUAGES, { metavar: "LANG" }), { description: m("cli.opt_lang") }),
+  ),
 });
 
 const keygen = command(
@@ -102,23 +119,23 @@ const keygen = command(
   object({
     cmd: constant("keygen"),
     out: optional(option("--out", file(), {
-      description: message`Where to write it (default: secret.key, or host.key, in the home).`,
+      description: m("cli.keygen_out"),
     })),
     force: withDefault(
-      flag("--force", { description: message`Replace an existing key file.` }),
+      flag("--force", { description: m("cli.keygen_force") }),
       false,
     ),
     hostKey: withDefault(
       flag("--host-key", {
-        description: message`Write host.key, the host's own second secret, instead.`,
+        description: m("cli.keygen_host_key"),
       }),
       false,
     ),
   }),
   {
-    brief: message`Write a new circle key.`,
-    description: message`Write a new secret.key (mode 0600) and print its fingerprint.`,
-    footer: message`Example: stealth keygen --out /media/usb/secret.key`,
+    brief: m("cli.keygen_brief"),
+    description: m("cli.keygen_description"),
+    footer: example("stealth keygen --out /media/usb/secret.key"),
   },
 );
 
@@ -126,10 +143,9 @@ const fingerprintCommand = command(
   "fingerprint",
   object({ cmd: constant("fingerprint") }),
   {
-    brief: message`Print the key's fingerprint, to read aloud.`,
-    description:
-      message`Print the fingerprint of the circle key. Two members whose fingerprints match hold the same key.`,
-    footer: message`Example: stealth fingerprint --key /media/usb/secret.key`,
+    brief: m("cli.fingerprint_brief"),
+    description: m("cli.fingerprint_description"),
+    footer: example("stealth fingerprint --key /media/usb/secret.key"),
   },
 );
 
@@ -140,11 +156,11 @@ const certs = command(
       "show",
       object({
         cmd: constant("certs-show"),
-        json: withDefault(flag("--json", { description: message`Print one JSON object.` }), false),
+        json: withDefault(flag("--json", { description: m("cli.opt_json_object") }), false),
       }),
       {
-        brief: message`Show the circle CA and a fresh server certificate.`,
-        footer: message`Example: stealth certs show --json`,
+        brief: m("cli.certs_show_brief"),
+        footer: example("stealth certs show --json"),
       },
     ),
     command(
@@ -153,20 +169,20 @@ const certs = command(
         cmd: constant("certs-export"),
         out: withDefault(
           option("--out", file("DIR"), {
-            description: message`Folder to write ca.pem into (default: .).`,
+            description: m("cli.certs_export_out"),
           }),
           ".",
         ),
       }),
       {
-        brief: message`Write the circle CA certificate (ca.pem) for other tools.`,
-        footer: message`Example: stealth certs export --out ./ca`,
+        brief: m("cli.certs_export_brief"),
+        footer: example("stealth certs export --out ./ca"),
       },
     ),
   ),
   {
-    brief: message`Show or export the circle's certificates.`,
-    footer: message`Example: stealth certs show`,
+    brief: m("cli.certs_brief"),
+    footer: example("stealth certs show"),
   },
 );
 
@@ -177,7 +193,7 @@ const up = command(
       cmd: constant("up"),
       registryPort: withDefault(
         option("--registry-port", portNumber(), {
-          description: message`Port of the registry (default 5556).`,
+          description: m("cli.up_registry_port"),
         }),
         5556,
       ),
@@ -186,10 +202,9 @@ const up = command(
     serverOptions,
   ),
   {
-    brief: message`Host a circle: registry and chat server in one process.`,
-    description:
-      message`Start a registry (5556) and a chat server (5555) on every interface, with a host console. Makes a circle key first if the home has none.`,
-    footer: message`Example: stealth up --name "Kitchen Pi"`,
+    brief: m("cli.up_brief"),
+    description: m("cli.up_description"),
+    footer: example('stealth up --name "Kitchen Pi"'),
   },
 );
 
@@ -199,15 +214,15 @@ const serverCommand = command(
     object({
       cmd: constant("server"),
       registry: optional(option("--registry", hostPortText(), {
-        description: message`Register with this registry (default port 5556).`,
+        description: m("cli.server_registry"),
       })),
     }),
     listenOptions(5555),
     serverOptions,
   ),
   {
-    brief: message`Run one chat server.`,
-    footer: message`Example: stealth server --port 5555 --registry pi.local --name Attic`,
+    brief: m("cli.server_brief"),
+    footer: example("stealth server --port 5555 --registry pi.local --name Attic"),
   },
 );
 
@@ -215,8 +230,8 @@ const registryCommand = command(
   "registry",
   merge(object({ cmd: constant("registry") }), listenOptions(5556)),
   {
-    brief: message`Run the registry alone.`,
-    footer: message`Example: stealth registry --port 5556`,
+    brief: m("cli.registry_brief"),
+    footer: example("stealth registry --port 5556"),
   },
 );
 
@@ -226,15 +241,15 @@ const list = command(
     cmd: constant("list"),
     registry: withDefault(
       option("--registry", hostPortText(), {
-        description: message`The registry to ask (default localhost:5556).`,
+        description: m("cli.list_registry"),
       }),
       "localhost:5556",
     ),
-    json: withDefault(flag("--json", { description: message`Print one JSON array.` }), false),
+    json: withDefault(flag("--json", { description: m("cli.opt_json_array") }), false),
   }),
   {
-    brief: message`List the registry's servers.`,
-    footer: message`Example: stealth list --registry pi.local --json`,
+    brief: m("cli.list_brief"),
+    footer: example("stealth list --registry pi.local --json"),
   },
 );
 
@@ -243,38 +258,36 @@ const chat = command(
   object({
     cmd: constant("chat"),
     server: optional(argument(hostPortText(), {
-      description: message`The chat server (default port 5555).`,
+      description: m("cli.chat_server"),
     })),
     nick: optional(option("--nick", string({ metavar: "NAME" }), {
-      description:
-        message`Your nick (default: the last one used, else a prompt; in line mode your user name).`,
+      description: m("cli.chat_nick"),
     })),
     plain: withDefault(
-      flag("--plain", { description: message`Line mode: one line per event, for scripts.` }),
+      flag("--plain", { description: m("cli.opt_plain") }),
       false,
     ),
     json: withDefault(
-      flag("--json", { description: message`Line mode with one JSON object per event.` }),
+      flag("--json", { description: m("cli.opt_json_lines") }),
       false,
     ),
     registry: optional(option("--registry", hostPortText(), {
-      description:
-        message`The registry to list servers from (default: the last one used, else localhost:5556).`,
+      description: m("cli.chat_registry"),
     })),
     theme: withDefault(
       option("--theme", choice(["matrix", "plain"]), {
-        description: message`matrix (green on black) or plain; NO_COLOR means plain.`,
+        description: m("cli.opt_theme"),
       }),
       "matrix",
     ),
     hostKey: optional(option("--host-key", file(), {
-      description: message`Prove the host key (host.key) for host powers.`,
+      description: m("cli.chat_host_key"),
     })),
   }),
   {
-    brief: message`Chat.`,
-    description: message`Join a chat server of your circle.`,
-    footer: message`Example: stealth chat pi.local --plain --nick alice`,
+    brief: m("cli.chat_brief"),
+    description: m("cli.chat_description"),
+    footer: example("stealth chat pi.local --plain --nick alice"),
   },
 );
 
@@ -284,37 +297,35 @@ const p2p = command(
     cmd: constant("p2p"),
     listen: withDefault(
       flag("--listen", {
-        description: message`Wait for one peer, on PORT (default 5557; 0 picks a free one).`,
+        description: m("cli.p2p_listen"),
       }),
       false,
     ),
     target: optional(argument(string({ metavar: "HOST[:PORT]|PORT" }), {
-      description: message`The peer to dial (default port 5557); with --listen, the port.`,
+      description: m("cli.p2p_target"),
     })),
     nick: optional(option("--nick", string({ metavar: "NAME" }), {
-      description: message`Your nick (default: the last one used, else your user name).`,
+      description: m("cli.p2p_nick"),
     })),
     plain: withDefault(
-      flag("--plain", { description: message`Line mode: one line per event, for scripts.` }),
+      flag("--plain", { description: m("cli.opt_plain") }),
       false,
     ),
     json: withDefault(
-      flag("--json", { description: message`Line mode with one JSON object per event.` }),
+      flag("--json", { description: m("cli.opt_json_lines") }),
       false,
     ),
     theme: withDefault(
       option("--theme", choice(["matrix", "plain"]), {
-        description: message`matrix (green on black) or plain; NO_COLOR means plain.`,
+        description: m("cli.opt_theme"),
       }),
       "matrix",
     ),
   }),
   {
-    brief: message`Talk with one other member directly: no registry, no server.`,
-    description:
-      message`One side waits with --listen and shows its addresses and the key's fingerprint to read aloud; the other dials it. One peer at a time; a dropped link resumes; nothing is written to disk.`,
-    footer:
-      message`Example: stealth p2p --listen, then on the other machine: stealth p2p 192.168.1.5`,
+    brief: m("cli.p2p_brief"),
+    description: m("cli.p2p_description"),
+    footer: m("cli.p2p_example"),
   },
 );
 
@@ -323,19 +334,19 @@ const doctor = command(
   object({
     cmd: constant("doctor"),
     registry: optional(option("--registry", hostPortText(), {
-      description: message`A registry to check (default port 5556).`,
+      description: m("cli.doctor_registry"),
     })),
     server: optional(option("--server", hostPortText(), {
-      description: message`A chat server to check (default port 5555).`,
+      description: m("cli.doctor_server"),
     })),
     port: multiple(option("--port", portNumber(), {
-      description: message`A local port to check (default 5555 and 5556).`,
+      description: m("cli.doctor_port"),
     })),
-    json: withDefault(flag("--json", { description: message`Print one JSON object.` }), false),
+    json: withDefault(flag("--json", { description: m("cli.opt_json_object") }), false),
   }),
   {
-    brief: message`Check key, clock, addresses and ports; say what to fix.`,
-    footer: message`Example: stealth doctor --registry pi.local`,
+    brief: m("cli.doctor_brief"),
+    footer: example("stealth doctor --registry pi.local"),
   },
 );
 
@@ -355,12 +366,14 @@ const parser = merge(
   globalOptions,
 );
 
+const theme = optiqueTheme();
 const options = run(parser, {
   programName: "stealth",
   args: Deno.args,
-  brief: message`stealth — end-to-end encrypted group chat for a small circle.`,
-  description:
-    message`One secret.key, handed over in person, lets members chat; the host runs the server.`,
+  theme,
+  messageFormatter: optiqueMessageFormatter(theme),
+  brief: m("cli.brief"),
+  description: m("cli.description"),
   help: "both",
   version: { value: versionLine(), option: true },
   completion: "both",
@@ -431,7 +444,7 @@ async function dispatch(): Promise<number> {
         });
       }
       if (options.server === undefined) {
-        console.error("stealth: name a server: stealth chat HOST[:PORT] --plain");
+        console.error(`stealth: ${t("cli.name_a_server")}`);
         return 2;
       }
       const settings = await readSettings(home.settings).catch(() => undefined);
@@ -487,4 +500,19 @@ async function dispatch(): Promise<number> {
       return runCertsExport({ keyPath: home.key, outDir: options.out });
     }
   }
+}
+
+/**
+ * The value of `--lang X` or `--lang=X` in `args`, read by hand: the
+ * language must be known before the parser (and its help) is built.
+ * Stops at `--`, after which words are not options.
+ */
+function langFlag(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--") return undefined;
+    if (arg === "--lang") return args[i + 1];
+    if (arg.startsWith("--lang=")) return arg.slice("--lang=".length);
+  }
+  return undefined;
 }

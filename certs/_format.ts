@@ -4,9 +4,15 @@
  * @module
  */
 
-/** A date as `2026-01-31 14:05 UTC`: unambiguous in every time zone and locale. */
+import { dateTime } from "../i18n/mod.ts";
+
+/**
+ * A date in UTC, written the reader's way and naming the zone
+ * (`Jan 31, 2026, 2:05 PM UTC`, `31.01.2026, 14:05 UTC`): the same instant
+ * on every machine, whatever its time zone.
+ */
 export function formatDate(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return dateTime(date.getTime(), "UTC");
 }
 
 /** Bytes as lower-case hex in colon-separated groups of four digits, easy to read aloud. */

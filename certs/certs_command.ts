@@ -7,6 +7,7 @@
 
 import { join } from "node:path";
 import { KeyError, readKeyFile } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { CertError } from "./cert_error.ts";
 import { type CircleCA, circleCA } from "./circle_ca.ts";
 import { issueLeaf } from "./leaf.ts";
@@ -67,13 +68,17 @@ export async function runCertsShow(options: CertsShowOptions): Promise<number> {
       return;
     }
     const rows: [string, string][] = [
-      ["circle CA", ca.subject],
-      ["fingerprint", ca.publicKeyFingerprint],
-      ["leaf", `${leaf.subject} (a sample; each server issues its own at start)`],
-      ["SANs", leaf.sans.join(", ")],
-      ["valid", `${formatDate(leaf.notBefore)} → ${formatDate(leaf.notAfter)}`],
+      [t("certs.show_ca"), ca.subject],
+      [t("certs.show_fingerprint"), ca.publicKeyFingerprint],
+      [t("certs.show_leaf"), t("certs.show_leaf_sample", { subject: leaf.subject })],
+      [t("certs.show_sans"), leaf.sans.join(", ")],
+      [
+        t("certs.show_valid"),
+        `${formatDate(leaf.notBefore)} → ${formatDate(leaf.notAfter)}`,
+      ],
     ];
-    for (const [label, value] of rows) stdout(`${label.padEnd(12)}${value}`);
+    const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+    for (const [label, value] of rows) stdout(`${label.padEnd(width)}${value}`);
   });
 }
 
@@ -95,11 +100,13 @@ export async function runCertsExport(options: CertsExportOptions): Promise<numbe
       if (Deno.build.os !== "windows") await Deno.chmod(path, 0o644);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-      throw new CertError(`cannot write ${path}: ${reason} — pick another folder`, {
+      throw new CertError(t("certs.export_failed", { path, reason: reason ?? "" }), {
         cause: error,
       });
     }
-    stdout(`wrote ${path} (${ca.subject}, fingerprint ${ca.publicKeyFingerprint})`);
+    stdout(
+      t("certs.exported", { path, subject: ca.subject, fingerprint: ca.publicKeyFingerprint }),
+    );
   });
 }
 

@@ -10,6 +10,7 @@ import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { Buffer } from "node:buffer";
 import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
+import { t } from "../i18n/mod.ts";
 import { CertError } from "./cert_error.ts";
 import type { Leaf } from "./leaf.ts";
 import { formatDate } from "./_format.ts";
@@ -57,7 +58,7 @@ export async function loadExternalCerts(options: ExternalCertsOptions): Promise<
   const now = options.now ?? Date.now();
   const chain = certificates(await readPem(certFile, "certificate"), certFile);
   const key = privateKey(await readPem(keyFile, "key"), keyFile);
-  const cas = certificates(await readPem(caFile, "CA"), caFile);
+  const cas = certificates(await readPem(caFile, "ca"), caFile);
   const leaf = chain[0]!;
 
   chain.forEach((cert, i) => {
@@ -65,34 +66,25 @@ export async function loadExternalCerts(options: ExternalCertsOptions): Promise<
       cert,
       now,
       i === 0
-        ? `the certificate in ${certFile}`
-        : `the intermediate certificate ${i} in ${certFile}`,
-      "renew it",
+        ? t("certs.the_certificate", { file: certFile })
+        : t("certs.the_intermediate", { n: i, file: certFile }),
+      t("certs.fix_renew"),
     );
   });
   const keySpki = createPublicKey(key).export({ type: "spki", format: "der" });
   if (!Buffer.from(leaf.publicKey.rawData).equals(keySpki)) {
-    throw new CertError(
-      `the private key in ${keyFile} does not belong to the certificate in ${certFile} — pass the key that was made together with this certificate`,
-    );
+    throw new CertError(t("certs.key_mismatch", { keyFile, certFile }));
   }
   if (leaf.getExtension(x509.BasicConstraintsExtension)?.ca === true) {
-    throw new CertError(
-      `the certificate in ${certFile} is a CA certificate, not a server certificate — pass the server's own certificate with --cert and the CA with --ca`,
-    );
+    throw new CertError(t("certs.is_ca", { file: certFile }));
   }
   const usages = leaf.getExtension(x509.ExtendedKeyUsageExtension)?.usages;
   if (usages !== undefined && !usages.includes(x509.ExtendedKeyUsage.serverAuth)) {
-    throw new CertError(
-      `the certificate in ${certFile} is not for servers (its extended key usage lacks serverAuth) — issue one for TLS servers`,
-    );
+    throw new CertError(t("certs.not_server", { file: certFile }));
   }
   for (let i = 0; i + 1 < chain.length; i++) {
     if (!await signedBy(chain[i]!, chain[i + 1]!)) {
-      const position = i + 1;
-      throw new CertError(
-        `certificate ${position} in ${certFile} was not issued by the next one in the file — put the server certificate first, then each intermediate in order`,
-      );
+      throw new CertError(t("certs.chain_order", { n: i + 1, file: certFile }));
     }
   }
   const top = chain[chain.length - 1]!;
@@ -104,13 +96,17 @@ export async function loadExternalCerts(options: ExternalCertsOptions): Promise<
     }
   }
   if (anchor === undefined) {
-    const names = `issuer "${top.issuer}", CA "${cas[0]!.subject}"`;
     throw new CertError(
-      `the certificate in ${certFile} was not issued by the CA in ${caFile} (${names}) — pass the CA that issued it with --ca`,
+      t("certs.wrong_ca", {
+        file: certFile,
+        caFile,
+        issuer: top.issuer,
+        ca: cas[0]!.subject,
+      }),
     );
   }
   // rustls does not look at a trust anchor's dates, so an expired CA would be accepted silently.
-  checkDates(anchor, now, `the CA certificate in ${caFile}`, "get the CA's current certificate");
+  checkDates(anchor, now, t("certs.the_ca", { file: caFile }), t("certs.fix_current_ca"));
 
   return {
     certPem: chain.map((cert) => toPem(cert.rawData, "CERTIFICATE")).join(""),
@@ -129,7 +125,7 @@ export async function loadExternalCerts(options: ExternalCertsOptions): Promise<
  * @throws {CertError} when `pem` holds no readable certificate.
  */
 export function describeCert(pem: string): CertDescription {
-  const cert = certificates(pemBlocks(pem), "the text given")[0]!;
+  const cert = certificates(pemBlocks(pem), t("certs.the_text_given"))[0]!;
   return {
     subject: cert.subject,
     issuer: cert.issuer,
@@ -139,30 +135,33 @@ export function describeCert(pem: string): CertDescription {
   };
 }
 
-async function readPem(file: string, what: string): Promise<PemBlock[]> {
+/** The file named as a person reads it: "certificate file cert.pem". */
+function fileOf(what: "certificate" | "key" | "ca", file: string): string {
+  if (what === "certificate") return t("certs.certificate_file", { file });
+  if (what === "key") return t("certs.key_file", { file });
+  return t("certs.ca_file", { file });
+}
+
+async function readPem(file: string, what: "certificate" | "key" | "ca"): Promise<PemBlock[]> {
   let text: string;
+  const named = fileOf(what, file);
   try {
     text = await Deno.readTextFile(file);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new CertError(`${what} file ${file} does not exist — check the path`, { cause: error });
-    }
     const cause = { cause: error };
+    if (error instanceof Deno.errors.NotFound) {
+      throw new CertError(t("certs.file_missing", { named }), cause);
+    }
     if (error instanceof Deno.errors.PermissionDenied) {
-      const message = `${what} file ${file} cannot be read: permission denied`;
-      throw new CertError(`${message} — check its owner and mode`, cause);
+      throw new CertError(t("certs.file_denied", { named }), cause);
     }
     if (error instanceof Deno.errors.IsADirectory) {
-      throw new CertError(`${what} file ${file} is a folder — pass the file itself`, cause);
+      throw new CertError(t("certs.file_is_folder", { named }), cause);
     }
-    throw new CertError(`${what} file ${file} cannot be read: ${oneLine(error)}`, { cause: error });
+    throw new CertError(t("certs.file_unreadable", { named, reason: oneLine(error) }), cause);
   }
   const blocks = pemBlocks(text);
-  if (blocks.length === 0) {
-    throw new CertError(
-      `${what} file ${file} is not PEM (no "-----BEGIN" line) — pass the PEM file, or convert it with openssl`,
-    );
-  }
+  if (blocks.length === 0) throw new CertError(t("certs.not_pem", { named }));
   return blocks;
 }
 
@@ -174,18 +173,17 @@ function certificates(blocks: PemBlock[], file: string): x509.X509Certificate[] 
       if (block.der === undefined) throw new SyntaxError("bad base64");
       certs.push(new x509.X509Certificate(block.der));
     } catch (error) {
-      throw new CertError(
-        `${file} holds a damaged certificate (it does not parse) — copy the file again from where it was made`,
-        { cause: error },
-      );
+      throw new CertError(t("certs.damaged_certificate", { file }), { cause: error });
     }
   }
   if (certs.length === 0) {
     const labels = [...new Set(blocks.map((block) => block.label))].join(", ");
-    const swapped = labels.includes("PRIVATE KEY")
-      ? " — did you swap --cert and --key?"
-      : " — pass a certificate file";
-    throw new CertError(`${file} holds ${labels || "nothing usable"}, not a certificate${swapped}`);
+    const holds = labels || t("certs.nothing_usable");
+    throw new CertError(
+      labels.includes("PRIVATE KEY")
+        ? t("certs.not_certificate_swapped", { file, labels: holds })
+        : t("certs.not_certificate", { file, labels: holds }),
+    );
   }
   return certs;
 }
@@ -194,34 +192,29 @@ function privateKey(blocks: PemBlock[], file: string): KeyObject {
   const block = blocks.find((b) => KEY_LABELS.has(b.label));
   if (block === undefined) {
     if (blocks.some((b) => b.label === "ENCRYPTED PRIVATE KEY")) {
-      throw new CertError(
-        `the private key in ${file} is encrypted — write it without a passphrase (openssl pkey -in ${file} -out plain.key) and keep that file mode 0600`,
-      );
+      throw new CertError(t("certs.key_encrypted", { file }));
     }
     const labels = [...new Set(blocks.map((b) => b.label))].join(", ");
-    const swapped = labels.includes("CERTIFICATE") ? " — did you swap --cert and --key?" : "";
-    throw new CertError(`${file} holds ${labels}, not a private key${swapped}`);
+    throw new CertError(
+      labels.includes("CERTIFICATE")
+        ? t("certs.not_key_swapped", { file, labels })
+        : t("certs.not_key", { file, labels }),
+    );
   }
   try {
     if (block.der === undefined) throw new SyntaxError("bad base64");
     return createPrivateKey(block.text);
   } catch (error) {
-    throw new CertError(
-      `${file} holds a damaged private key (it does not parse) — copy the file again from where it was made`,
-      { cause: error },
-    );
+    throw new CertError(t("certs.damaged_key", { file }), { cause: error });
   }
 }
 
 function checkDates(cert: x509.X509Certificate, now: number, what: string, fix: string): void {
   if (now > cert.notAfter.getTime()) {
-    throw new CertError(`${what} expired on ${formatDate(cert.notAfter)} — ${fix}`);
+    throw new CertError(t("certs.expired", { what, date: formatDate(cert.notAfter), fix }));
   }
   if (now < cert.notBefore.getTime()) {
-    const from = formatDate(cert.notBefore);
-    throw new CertError(
-      `${what} is not valid until ${from} — check this machine's clock, or wait until then`,
-    );
+    throw new CertError(t("certs.not_yet_valid", { what, date: formatDate(cert.notBefore) }));
   }
 }
 

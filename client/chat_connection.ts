@@ -12,7 +12,7 @@
  * @module
  */
 
-import { humanWait } from "../cli/mod.ts";
+import { t, template, wait } from "../i18n/mod.ts";
 import { circleCA } from "../certs/mod.ts";
 import { authKey, fernetEncrypt, hostAuthKey, type SecretKey } from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
@@ -184,12 +184,6 @@ export interface SayOptions {
 /** Server `error` codes after which reconnecting makes sense. */
 const RECONNECT_AFTER = new Set(["shutdown", "slow", "timeout", "restart"]);
 
-/** What a member is told when the listener's certificate or proof is not from our key. */
-const NOT_IN_CIRCLE = {
-  server: "this server is not in your circle — check secret.key",
-  p2p: "this peer is not in your circle — check secret.key",
-} as const;
-
 /** Handshake refusals meaning the server does not know our session. */
 const UNKNOWN_SESSION = new Set(["unknown-session", "no-session"]);
 
@@ -280,9 +274,7 @@ export class ChatConnection {
   constructor(options: ChatConnectionOptions) {
     const nick = options.nick.normalize("NFC");
     if (!NICK_PATTERN.test(nick)) {
-      throw new TypeError(
-        `Cannot use nick "${options.nick}": a nick is 1–24 letters, digits, '_', '-' or '.'`,
-      );
+      throw new TypeError(t("chat.cannot_use_nick", { nick: options.nick }));
     }
     this.#key = options.key;
     this.#hostname = options.hostname;
@@ -382,7 +374,7 @@ export class ChatConnection {
     }
     if (this.#closing || !this.#stateIs("connecting")) {
       void dialed.conn.close(0);
-      throw new ChatError("closed", "Cannot connect: the connection was closed");
+      throw new ChatError("closed", t("chat.connect_closed"));
     }
     this.#attach(dialed, false);
   }
@@ -410,16 +402,14 @@ export class ChatConnection {
    */
   say(text: string, options: SayOptions = {}): OutgoingMessage {
     if (this.#closing || this.#state === "closed") {
-      throw new ChatError("closed", "Cannot send: the chat is closing");
+      throw new ChatError("closed", t("chat.send_closing"));
     }
     if (text.length > MAX_BODY_TEXT) {
-      throw new RangeError(
-        `Cannot send: the message has ${text.length} characters, at most ${MAX_BODY_TEXT} fit`,
-      );
+      throw new RangeError(t("chat.send_too_long", { count: text.length, max: MAX_BODY_TEXT }));
     }
     const { to } = options;
     if (to !== undefined && !NICK_PATTERN.test(to)) {
-      throw new TypeError(`Cannot send: "${to}" is not a nick`);
+      throw new TypeError(t("chat.send_not_nick", { nick: to }));
     }
     const kind = options.kind ?? "text";
     const id = randomId();
@@ -443,7 +433,7 @@ export class ChatConnection {
    * @throws {ChatError} "not-connected" when not connected; "closed" after close().
    */
   setAway(away: boolean): void {
-    const conn = this.#live("change away");
+    const conn = this.#live(t("chat.action_away"));
     if (away === this.#away) return; // the server would not announce it either
     conn.send(encodeMessage({ t: "away", away }));
     this.#away = away;
@@ -460,11 +450,9 @@ export class ChatConnection {
   changeNick(nick: string): void {
     const wanted = nick.normalize("NFC");
     if (!NICK_PATTERN.test(wanted)) {
-      throw new TypeError(
-        `Cannot change nick: "${nick}" is not a nick (1–24 letters, digits, '_', '-' or '.')`,
-      );
+      throw new TypeError(t("chat.nick_not_nick", { nick }));
     }
-    this.#request("change nick", { t: "nick", nick: wanted });
+    this.#request(t("chat.action_nick"), { t: "nick", nick: wanted });
   }
 
   /**
@@ -473,7 +461,7 @@ export class ChatConnection {
    * @throws {ChatError} "not-connected" when not connected; "closed" after close().
    */
   who(): void {
-    this.#request("list members", { t: "who" });
+    this.#request(t("chat.action_who"), { t: "who" });
   }
 
   /**
@@ -491,13 +479,13 @@ export class ChatConnection {
     if (!/^[a-z][a-z0-9-]{0,31}$/.test(cmd)) {
       throw new TypeError(`Cannot run /${cmd}: not a command name`);
     }
-    if (args.length > 16) throw new RangeError(`Cannot run /${cmd}: too many words`);
+    if (args.length > 16) throw new RangeError(t("chat.op_too_many_words", { cmd }));
     if (args.some((arg) => arg.length > MAX_TEXT_LENGTH)) {
-      throw new RangeError(`Cannot run /${cmd}: at most ${MAX_TEXT_LENGTH} characters per word`);
+      throw new RangeError(t("chat.op_word_too_long", { cmd, max: MAX_TEXT_LENGTH }));
     }
     if (text !== undefined && text.length > MAX_BODY_TEXT) {
       throw new RangeError(
-        `Cannot run /${cmd}: the text has ${text.length} characters, at most ${MAX_BODY_TEXT} fit`,
+        t("chat.op_text_too_long", { cmd, count: text.length, max: MAX_BODY_TEXT }),
       );
     }
     const message: ClientMessage = { t: "op", cmd, args: [...args] };
@@ -505,7 +493,7 @@ export class ChatConnection {
       const now = Math.max(0, this.#clock());
       message.body = fernetEncrypt(this.#key, encodeBody({ kind: "announce", text }), { now });
     }
-    this.#request(`run /${cmd}`, message);
+    this.#request(t("chat.action_op", { cmd }), message);
   }
 
   /**
@@ -574,27 +562,21 @@ export class ChatConnection {
       const missed = ok.missed ?? 0;
       this.#info(
         "resumed",
-        missed > 0
-          ? `resumed — ${missed} earlier events could no longer be replayed`
-          : "resumed, nothing missed",
+        missed > 0 ? t("chat.resumed_missed", { count: missed }) : t("chat.resumed"),
         missed > 0 ? { missed } : {},
       );
     } else if (first) {
-      this.#info("connected", `connected to ${this.#serverName} as ${this.#nick}`, {
-        server: this.#serverName,
-        nick: this.#nick,
-      });
+      this.#info(
+        "connected",
+        t("chat.connected", { server: this.#serverName, nick: this.#nick }),
+        { server: this.#serverName, nick: this.#nick },
+      );
     } else {
-      this.#info("new-session", "new session — messages from before may be missing");
+      this.#info("new-session", t("chat.new_session"));
     }
     if (!resumed) {
-      if (ok.host === true) this.#info("host", "host powers granted");
-      if (ok.hostRefused === true) {
-        this.#info(
-          "host-refused",
-          "host.key does not match this server's — you joined as a normal member",
-        );
-      }
+      if (ok.host === true) this.#info("host", t("chat.host_granted"));
+      if (ok.hostRefused === true) this.#info("host-refused", t("chat.host_refused"));
       if (ok.motd !== undefined) this.#motd(ok.motd);
       this.#show({ type: "members", ts: now, self: false, members: this.members });
     }
@@ -635,10 +617,8 @@ export class ChatConnection {
       this.#goOffline(new ChatError("server-closed", serverClosedText(serverError)));
       return;
     }
-    const why = serverError?.code === "shutdown"
-      ? "the server is shutting down"
-      : reasonText(reason);
-    this.#info("connection-lost", `connection lost (${why})`);
+    const why = serverError?.code === "shutdown" ? t("net.shutting_down") : reasonText(reason);
+    this.#info("connection-lost", t("chat.connection_lost", { reason: why }));
     void this.#reconnect();
   }
 
@@ -649,7 +629,7 @@ export class ChatConnection {
     for (let i = 0; i < attempts; i++) {
       const attempt = i + 1;
       this.#setState({ state: "reconnecting", attempt, attempts });
-      this.#info("reconnecting", `reconnecting (attempt ${attempt} of ${attempts})`, {
+      this.#info("reconnecting", t("chat.reconnecting", { attempt, attempts }), {
         attempt,
         attempts,
       });
@@ -701,10 +681,12 @@ export class ChatConnection {
     this.#setState({ state: "offline", error });
     if (tell) {
       const waiting = this.#outbox.size;
-      const queued = waiting === 0
-        ? ""
-        : ` (${waiting} message${waiting === 1 ? "" : "s"} not sent yet)`;
-      this.#info("offline", `offline: ${error.message}${queued}`);
+      this.#info(
+        "offline",
+        waiting === 0
+          ? t("chat.offline", { reason: error.message })
+          : t("chat.offline_queued", { reason: error.message, count: waiting }),
+      );
     }
   }
 
@@ -727,7 +709,7 @@ export class ChatConnection {
       conn.onFrame = ignoreFrame;
       conn.onClose = ignoreClose;
       conn.send(encodeMessage({ t: "bye" }));
-      this.#info("left", "left the chat");
+      this.#info("left", t("chat.left_chat"));
       await conn.close(1_000);
     }
   }
@@ -877,10 +859,10 @@ export class ChatConnection {
       this.#outbox.remove(waiting.id);
       this.#show(this.#ownEvent(waiting, "failed", this.#clock()));
       const text = code === "no-such-nick" && waiting.to !== undefined
-        ? `${waiting.to} is not here — your message was not delivered`
+        ? t("chat.not_here_undelivered", { nick: waiting.to })
         : code === "muted"
-        ? `${mutedText(retryAfterMs)} — your message was not sent`
-        : `the server refused your message (${refusalText(message)})`;
+        ? t("chat.muted_unsent", { muted: mutedText(retryAfterMs) })
+        : t("chat.message_refused", { reason: refusedText(message) });
       this.#show({
         type: "error",
         code: "refused",
@@ -899,10 +881,10 @@ export class ChatConnection {
       ts: this.#clock(),
       self: true,
       text: code === "rate"
-        ? `slow down — try again in ${Math.ceil((retryAfterMs ?? 1_000) / 1000)} s`
+        ? t("chat.slow_down", { wait: wait(retryAfterMs ?? 1_000) })
         : code === "muted"
         ? mutedText(retryAfterMs)
-        : refusalText(message),
+        : refusedText(message),
     });
   }
 
@@ -942,11 +924,11 @@ export class ChatConnection {
   /** The connection, for a request that cannot wait for one. @throws {ChatError} */
   #live(action: string): FramedConnection {
     if (this.#closing || this.#state === "closed") {
-      throw new ChatError("closed", `Cannot ${action}: the chat is closing`);
+      throw new ChatError("closed", t("chat.cannot_closing", { action }));
     }
     const conn = this.#conn;
     if (conn === undefined || this.#state !== "connected") {
-      throw new ChatError("not-connected", `Cannot ${action}: not connected to the server`);
+      throw new ChatError("not-connected", t("chat.cannot_offline", { action }));
     }
     return conn;
   }
@@ -1061,7 +1043,7 @@ export class ChatConnection {
     try {
       this.onEvent(event);
     } catch (error) {
-      log.error("A chat event listener threw: {error}", { error });
+      log.error(template("log.listener_threw"), { error });
     }
   }
 
@@ -1103,7 +1085,11 @@ function tlsDialer(options: ChatConnectionOptions): ChatDialer {
     } catch (error) {
       // A certificate from another CA: with a circle server, that is another key.
       if (error instanceof DialError && error.code === "foreign") {
-        throw new HandshakeError("not-in-circle", NOT_IN_CIRCLE[role], { cause: error });
+        throw new HandshakeError(
+          "not-in-circle",
+          role === "p2p" ? t("net.peer_not_in_circle") : t("net.server_not_in_circle"),
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -1143,48 +1129,79 @@ function randomId(): string {
 function reasonText(reason: string): string {
   switch (reason) {
     case "remote":
-      return "the server closed the connection";
+      return t("chat.lost_remote");
     case "error":
-      return "network error";
+      return t("chat.lost_error");
     case "timeout":
     case "silent":
-      return "the server stopped answering";
+      return t("chat.lost_silent");
     case "slow":
-      return "the network stalled";
+      return t("chat.lost_slow");
     case "protocol":
-      return "the server sent something unreadable";
+      return t("chat.lost_protocol");
     default:
       return reason;
   }
 }
 
+/**
+ * Why the server ended the session (its fatal `error` frame), in the
+ * member's words: from the code and its values; `detail` only where it is
+ * the host's reason, or the words of a code this version does not know.
+ */
 function serverClosedText(error: { code: string; detail?: string; retryAfterMs?: number }): string {
-  const detail = error.detail === undefined ? "" : ` — ${error.detail}`;
-  switch (error.code) {
+  const { code, detail, retryAfterMs } = error;
+  switch (code) {
     case "replaced":
-      return "this session was taken over by another connection";
+      return t("chat.ended_replaced");
     case "flood":
-      return `the server disconnected you for sending too fast${detail}`;
+      return t("chat.ended_flood");
     case "kicked":
-      return `you were kicked by the host${error.detail === undefined ? "" : `: ${error.detail}`}`;
-    case "banned": {
-      const because = error.detail === undefined ? "" : `: ${error.detail}`;
-      const length = error.retryAfterMs === undefined
-        ? "until the host lifts it"
-        : `for ${humanWait(error.retryAfterMs)}`;
-      return `you were banned by the host${because} — ${length}`;
-    }
+      return detail === undefined
+        ? t("chat.ended_kicked")
+        : t("chat.ended_kicked_reason", { reason: detail });
+    case "banned":
+      if (retryAfterMs === undefined) {
+        return detail === undefined
+          ? t("chat.ended_banned")
+          : t("chat.ended_banned_reason", { reason: detail });
+      }
+      return detail === undefined
+        ? t("chat.ended_banned_for", { wait: wait(retryAfterMs) })
+        : t("chat.ended_banned_for_reason", { reason: detail, wait: wait(retryAfterMs) });
+    case "closed":
+    case "shutdown":
+      return t("net.shutting_down");
     default:
-      return `the server ended the session (${error.code})${detail}`;
+      return detail === undefined
+        ? t("chat.ended", { code })
+        : t("chat.ended_detail", { code, detail });
   }
 }
 
 function mutedText(retryAfterMs: number | undefined): string {
   return retryAfterMs === undefined
-    ? "the host has muted you (you can still read)"
-    : `the host has muted you for ${humanWait(retryAfterMs)} more (you can still read)`;
+    ? t("chat.you_are_muted")
+    : t("chat.you_are_muted_for", { wait: wait(retryAfterMs) });
 }
 
-function refusalText(message: { code: string; detail?: string }): string {
-  return message.detail === undefined ? message.code : `${message.code}: ${message.detail}`;
+/**
+ * A `refused` frame's code in the member's words; the server's `detail`
+ * only for a code this version does not know.
+ */
+function refusedText(message: { code: string; detail?: string }): string {
+  switch (message.code) {
+    case "no-such-nick":
+      return t("chat.refused_no_such_nick");
+    case "nick-taken":
+      return t("chat.refused_nick_taken");
+    case "bad-nick":
+      return t("net.bad_nick");
+    case "rate":
+      return t("chat.refused_rate");
+    case "muted":
+      return t("chat.you_are_muted");
+    default:
+      return message.detail === undefined ? message.code : `${message.code}: ${message.detail}`;
+  }
 }

@@ -10,6 +10,7 @@
  */
 
 import { fernetDecrypt, type SecretKey } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import {
   type Body,
   decodeBody,
@@ -168,7 +169,7 @@ export interface InfoEvent extends ChatEventBase {
   type: "info";
   /** What it is about. */
   code: InfoCode;
-  /** One line for a person. */
+  /** One line for a person, in their language (scripts read `code` and the fields). */
   text: string;
   /** For "reconnecting": the attempt, from 1. */
   attempt?: number;
@@ -200,7 +201,7 @@ export interface ErrorEvent extends ChatEventBase {
    * "outbox-full", "not-connected", "unsent", "fatal"...
    */
   code: string;
-  /** One line for a person. */
+  /** One line for a person, in their language (scripts read `code`). */
   text: string;
   /** Who sent the unreadable message, when known. */
   from?: string;
@@ -223,8 +224,10 @@ export type ChatEvent =
   | InfoEvent
   | ErrorEvent;
 
-/** The text of the event made from a body that does not decrypt. */
-export const UNREADABLE_TEXT = "a message could not be read (it was not sealed with your key)";
+/** The text of the event made from a body that does not decrypt, in the reader's language. */
+export function unreadableText(): string {
+  return t("chat.unreadable");
+}
 
 /** Nicks compare as the server compares them: NFC, then case-insensitive. */
 export function sameNick(a: string, b: string): boolean {
@@ -277,7 +280,7 @@ export function chatEventOf(message: RoomEvent, context: ChatEventContext): Chat
           self,
           from: message.from,
           id: message.id,
-          text: UNREADABLE_TEXT,
+          text: unreadableText(),
         };
       }
       const status: MessageStatus = "confirmed";
@@ -317,7 +320,7 @@ export function chatEventOf(message: RoomEvent, context: ChatEventContext): Chat
           seq,
           self: false,
           from: "Server",
-          text: UNREADABLE_TEXT,
+          text: unreadableText(),
         };
       }
       return { type: "notice", ts, seq, self: false, from: "Server", text: body.text };

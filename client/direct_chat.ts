@@ -11,6 +11,7 @@
  * @module
  */
 
+import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { DEFAULT_P2P_PORT, type Member } from "../protocol/mod.ts";
 import { type ChatEvent, type InfoEvent, sameNick } from "./chat_event.ts";
@@ -97,7 +98,10 @@ export class DirectChat {
         if (this.#listening !== undefined) return [event, this.#waiting(event.ts)];
         if (event.reason !== "quit") return [event];
         this.#ended = true;
-        return [event, info("ended", event.ts, `${event.nick} ended the direct chat`, event.nick)];
+        return [
+          event,
+          info("ended", event.ts, t("p2p.ended", { nick: event.nick }), event.nick),
+        ];
       }
       case "nick":
         if (this.#peer !== undefined && sameNick(event.nick, this.#peer)) {
@@ -117,41 +121,37 @@ export class DirectChat {
   }
 
   #direct(peer: string, ts: number, seq?: number): InfoEvent {
-    const event = info("direct", ts, `direct with ${peer}`, peer);
+    const event = info("direct", ts, t("p2p.direct_with", { nick: peer }), peer);
     if (seq !== undefined) event.seq = seq;
     return event;
   }
 
   #waiting(ts: number): InfoEvent {
-    return info("waiting", ts, "waiting for a peer");
+    return info("waiting", ts, t("p2p.waiting"));
   }
 
   #banner(ts: number, listening: Listening): InfoEvent[] {
     const { port, addresses, fingerprint } = listening;
     const first: InfoEvent = {
-      ...info("listening", ts, `listening for one peer on port ${port}`),
+      ...info("listening", ts, t("p2p.listening", { port: String(port) })),
       port,
       addresses: addresses.map((address) => hostPort(address, port)),
       fingerprint,
     };
     const lines = [first];
     for (const address of addresses) {
-      lines.push(info("listening", ts, `address: ${hostPort(address, port)}`));
+      lines.push(info("listening", ts, t("p2p.address", { address: hostPort(address, port) })));
     }
     if (addresses.length === 0) {
-      lines.push(
-        info("listening", ts, `no network address found — only this machine can dial port ${port}`),
-      );
+      lines.push(info("listening", ts, t("p2p.no_address", { port: String(port) })));
     }
-    lines.push(
-      info("listening", ts, `fingerprint: ${fingerprint} — read it aloud: your peer's must match`),
-    );
+    lines.push(info("listening", ts, t("p2p.fingerprint", { fingerprint })));
     const host = addresses[0];
     if (host !== undefined) {
       const where = port === DEFAULT_P2P_PORT
         ? (host.includes(":") ? `[${host}]` : host)
         : hostPort(host, port);
-      lines.push(info("listening", ts, `your peer runs: stealth p2p ${where}`));
+      lines.push(info("listening", ts, t("p2p.peer_runs", { command: `stealth p2p ${where}` })));
     }
     return lines;
   }

@@ -64,7 +64,7 @@ export {
   type PrivateEvent,
   type RoomSettingsEvent,
   sameNick,
-  UNREADABLE_TEXT,
+  unreadableText,
 } from "./chat_event.ts";
 export {
   DEFAULT_OUTBOX_LIMITS,

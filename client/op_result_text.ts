@@ -5,8 +5,8 @@
  * @module
  */
 
-import { humanDuration, humanWait } from "../cli/mod.ts";
 import type { SecretKey } from "../crypto/mod.ts";
+import { duration, t, wait } from "../i18n/mod.ts";
 import { hostOpSpec, type OpResult } from "../protocol/mod.ts";
 import { openBody } from "./chat_event.ts";
 
@@ -18,105 +18,112 @@ export interface OpResultContext {
   now: number;
 }
 
-/** One line for a person saying what a host command did, or why it was refused. */
+/**
+ * One line for a person saying what a host command did, or why it was
+ * refused, in their language; the host's own words (a reason) as typed.
+ */
 export function opResultText(result: OpResult, context: OpResultContext): string {
   const target = result.target ?? "";
-  const reason = result.detail === undefined ? "" : ` (${result.detail})`;
-  const length = (ms: number | undefined, until: string) =>
-    ms === undefined ? until : `for ${humanDuration(ms)}`;
+  const cmd = result.cmd;
   if (!result.ok) {
     switch (result.code) {
       case "not-host":
-        return `/${result.cmd} is for the host — join with --host-key host.key`;
+        return t("chat.op_not_host", { cmd });
       case "usage": {
-        const usage = hostOpSpec(result.cmd)?.usage;
-        return `usage: /${result.cmd}${usage ? ` ${usage}` : ""}`;
+        const usage = hostOpSpec(cmd)?.usage;
+        return t("chat.usage", { command: `/${cmd}${usage ? ` ${usage}` : ""}` });
       }
       case "unknown-command":
-        return `this server does not know /${result.cmd}`;
+        return t("chat.op_unknown", { cmd });
       case "self":
-        return result.cmd === "ban"
-          ? `banning ${target} would shut you out too (it matches your nick or address) — ban something narrower`
-          : `you cannot /${result.cmd} yourself`;
+        return cmd === "ban" ? t("chat.op_ban_self", { target }) : t("chat.op_self", { cmd });
       case "no-such-nick":
-        return `nobody here is called ${target}`;
+        return t("chat.op_no_such_nick", { target });
       case "bad-target":
-        return `${target} is not a nick, an address or a CIDR range (like 192.168.1.0/24)`;
+        return t("host.bad_target", { target });
       case "bad-duration":
-        return `${target} is not a duration — use 10m, 2h or 7d`;
+        return t("host.bad_duration", { target });
       case "bad-number":
-        return `${target} is not a number of members — give N from 1, or off`;
+        return t("host.bad_number", { target });
       case "no-such-ban":
-        return `${target} is not banned — see /bans`;
+        return t("chat.op_no_such_ban", { target });
       case "not-muted":
-        return `${target} is not muted`;
+        return t("host.not_muted", { target });
       case "too-many-bans":
-        return "too many bans — lift some with /unban first";
+        return t("host.too_many_bans");
       case "closed":
-        return "the server is shutting down";
+        return t("host.shutting_down");
       default:
-        return `/${result.cmd} was refused (${result.code})`;
+        return t("chat.op_refused", { cmd, code: result.code });
     }
   }
   switch (result.code) {
     case "kicked":
-      return `you kicked ${target}${reason}`;
+      return result.detail === undefined
+        ? t("chat.op_kicked", { target })
+        : t("chat.op_kicked_reason", { target, reason: result.detail });
     case "banned": {
-      const removed = result.count
-        ? ` — ${result.count} ${result.count === 1 ? "member" : "members"} removed`
-        : "";
-      return `you banned ${target} ${
-        length(result.durationMs, "until you lift it")
-      }${reason}${removed}`;
+      const line = result.durationMs === undefined
+        ? t("chat.op_banned", { target })
+        : t("chat.op_banned_for", { target, time: duration(result.durationMs) });
+      const reason = result.detail === undefined
+        ? ""
+        : ` ${t("host.reason", { reason: result.detail })}`;
+      const removed = result.count ? ` — ${t("chat.op_removed", { count: result.count })}` : "";
+      return `${line}${reason}${removed}`;
     }
     case "unbanned":
-      return `you lifted the ban on ${target}`;
+      return t("chat.op_unbanned", { target });
     case "bans": {
       const bans = result.bans ?? [];
-      if (bans.length === 0) return "no bans";
+      if (bans.length === 0) return t("host.no_bans");
       const list = bans.map((ban) => {
         const left = ban.until === undefined
-          ? "until lifted"
-          : `${humanWait(ban.until - context.now)} left`;
+          ? t("chat.op_until_lifted")
+          : t("host.time_left", { time: wait(ban.until - context.now) });
         return `${ban.target} (${left}${ban.reason === undefined ? "" : `: ${ban.reason}`})`;
       });
-      return `${bans.length} ${bans.length === 1 ? "ban" : "bans"}: ${list.join(", ")}`;
+      return t("chat.op_bans", { count: bans.length, list: list.join(", ") });
     }
     case "muted":
-      return `you muted ${target} ${length(result.durationMs, "until you unmute them")}`;
+      return result.durationMs === undefined
+        ? t("chat.op_muted", { target })
+        : t("chat.op_muted_for", { target, time: duration(result.durationMs) });
     case "unmuted":
-      return `${target} may speak again`;
+      return t("host.unmuted", { target });
     case "announced":
-      return "announced to everyone";
+      return t("host.announced");
     case "motd": {
-      if (result.body === undefined) return "no welcome text — set one with /motd TEXT";
+      if (result.body === undefined) return t("host.no_motd");
       const body = openBody(context.key, result.body);
-      return body === undefined ? "the welcome text cannot be read" : `welcome text: ${body.text}`;
+      return body === undefined ? t("host.motd_unreadable") : t("host.motd", { text: body.text });
     }
     case "motd-set":
-      return "welcome text set: members see it when they join";
+      return t("host.motd_set");
     case "motd-cleared":
-      return "welcome text cleared";
+      return t("host.motd_cleared");
     case "who": {
       const members = result.members ?? [];
       const names = members.map((m) => {
         const marks = [
-          m.away ? "away" : "",
-          m.host ? "host" : "",
-          m.muted ? "muted" : "",
-          m.address === undefined ? "" : `${m.address}, ${humanDuration(context.now - m.since)}`,
+          m.away ? t("chat.mark_away") : "",
+          m.host ? t("chat.mark_host") : "",
+          m.muted ? t("chat.mark_muted") : "",
+          m.address === undefined ? "" : `${m.address}, ${duration(context.now - m.since)}`,
         ].filter(Boolean);
         return marks.length === 0 ? m.nick : `${m.nick} (${marks.join(", ")})`;
       });
-      return `${members.length} here: ${names.join(", ")}`;
+      return t("chat.members_here", { count: members.length, names: names.join(", ") });
     }
     case "limit":
-      return result.count === undefined ? "no member limit" : `at most ${result.count} members`;
+      return result.count === undefined
+        ? t("host.no_limit")
+        : t("host.limit", { count: result.count });
     case "locked":
-      return "locked: nobody new can join (members here can still come back)";
+      return t("host.locked");
     case "unlocked":
-      return "unlocked: new members can join";
+      return t("host.unlocked");
     default:
-      return `/${result.cmd}: ${result.code}`;
+      return `/${cmd}: ${result.code}`;
   }
 }

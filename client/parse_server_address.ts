@@ -5,6 +5,7 @@
  * @module
  */
 
+import { t } from "../i18n/mod.ts";
 import { DEFAULT_SERVER_PORT } from "../protocol/mod.ts";
 
 /** A server to dial. */
@@ -31,13 +32,13 @@ export function parseServerAddress(
   if (input.startsWith("[")) {
     const close = input.indexOf("]");
     if (close < 0) {
-      throw new SyntaxError(`Cannot read server address "${text}": missing "]"`);
+      throw new SyntaxError(t("chat.address_no_bracket", { text }));
     }
     hostname = input.slice(1, close);
     const rest = input.slice(close + 1);
     if (rest !== "") {
       if (!rest.startsWith(":")) {
-        throw new SyntaxError(`Cannot read server address "${text}": expected ":PORT" after "]"`);
+        throw new SyntaxError(t("chat.address_after_bracket", { text }));
       }
       portText = rest.slice(1);
     }
@@ -52,15 +53,13 @@ export function parseServerAddress(
     }
   }
   if (hostname === "" || /\s/.test(hostname)) {
-    throw new SyntaxError(`Cannot read server address "${text}": expected HOST[:PORT]`);
+    throw new SyntaxError(t("chat.address_expected", { text }));
   }
   let port = defaultPort;
   if (portText !== undefined) {
     port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
     if (!(port >= 1 && port <= 65535)) {
-      throw new SyntaxError(
-        `Cannot read server address "${text}": the port must be a number from 1 to 65535`,
-      );
+      throw new SyntaxError(t("chat.address_port", { text }));
     }
   }
   return { hostname, port };

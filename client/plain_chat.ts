@@ -7,6 +7,7 @@
  */
 
 import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { MAX_BODY_TEXT } from "../protocol/mod.ts";
 import {
@@ -158,9 +159,9 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
     }
     const where = hostPort(address.hostname, address.port);
     const text = direct !== undefined && error instanceof DialError && error.code === "refused"
-      ? `cannot reach ${where} — is the other side listening? (they start with: stealth p2p --listen)`
+      ? t("p2p.not_listening", { where })
       : messageOf(error);
-    return fatal(EXIT_FAILURE, text.includes(where) ? text : `${where}: ${text}`);
+    return fatal(EXIT_FAILURE, text.includes(where) ? text : t("chat.at", { where, text }));
   }
 
   const onAbort = () => stop("abort");
@@ -192,7 +193,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
       code: "unsent",
       ts: clock(),
       self: true,
-      text: `${unsent} message${unsent === 1 ? " was" : "s were"} not sent`,
+      text: t("chat.unsent", { count: unsent }),
     };
     print(event);
     return EXIT_FAILURE;
@@ -242,7 +243,7 @@ async function readLines(
             code: "command",
             ts: context.now(),
             self: true,
-            text: `Cannot send: a line has more than ${MAX_BODY_TEXT} characters`,
+            text: t("chat.line_too_long", { max: MAX_BODY_TEXT }),
           });
         }
         skipping = true;

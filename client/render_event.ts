@@ -7,15 +7,15 @@
  * @module
  */
 
-import { humanDuration } from "../cli/mod.ts";
-import type { ChatEvent } from "./chat_event.ts";
+import { duration, t, time } from "../i18n/mod.ts";
+import type { ChatEvent, LeaveEvent, MembersEvent } from "./chat_event.ts";
 
 /** How {@linkcode renderEvent} writes a line. */
 export type LineFormat = "plain" | "json";
 
 /** Options of {@linkcode renderEvent}. */
 export interface RenderOptions {
-  /** Formats the time of plain lines (default: local `HH:MM`). */
+  /** Formats the time of plain lines (default: the local time, the reader's way). */
   time?: (ts: number) => string;
 }
 
@@ -41,14 +41,9 @@ export function renderEvent(
   return format === "json" ? renderJson(event) : renderPlain(event, options.time ?? localTime);
 }
 
-/** Local time as `HH:MM`. */
+/** Local time, hours and minutes, the reader's way (`02:05 PM`, `14:05`). */
 export function localTime(ts: number): string {
-  const date = new Date(ts);
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
+  return time(ts);
 }
 
 function renderPlain(event: ChatEvent, time: (ts: number) => string): string {
@@ -62,60 +57,55 @@ function plainBody(event: ChatEvent): string {
     case "me":
       return `* ${event.from} ${safe(event.text)}`;
     case "private": {
-      const from = event.self ? "you" : event.from;
-      const to = event.self ? event.to : "you";
+      const from = event.self ? t("chat.you") : event.from;
+      const to = event.self ? event.to : t("chat.you");
       const text = event.me ? `* ${event.from} ${safe(event.text)}` : safe(event.text);
       return `<${from} → ${to}> ${text}`;
     }
     case "notice":
-      return `<Server> ${safe(event.text)}`;
+      return `<${t("chat.server_name")}> ${safe(event.text)}`;
     case "join":
-      return `-- ${event.self ? "you" : event.nick} joined`;
-    case "leave": {
-      if (event.reason === "kicked" || event.reason === "banned") {
-        const because = event.detail === undefined ? "" : `: ${safe(event.detail)}`;
-        return `-- ${event.nick} was ${event.reason} by the host${because}`;
-      }
-      const why = event.detail === undefined
-        ? event.reason
-        : `${event.reason}: ${safe(event.detail)}`;
-      return `-- ${event.nick} left (${why})`;
-    }
+      return `-- ${event.self ? t("chat.you_joined") : t("chat.joined", { nick: event.nick })}`;
+    case "leave":
+      return `-- ${leaveText(event)}`;
     case "mute": {
-      const who = event.self ? "you" : event.nick;
-      if (!event.muted) return `-- ${who} may speak again`;
-      const length = event.until === undefined
-        ? "until the host lifts it"
-        : `for ${humanDuration(event.until - event.ts)}`;
-      const still = event.self ? " — you can still read" : "";
-      return `-- ${who} ${event.self ? "were" : "was"} muted by the host ${length}${still}`;
+      if (!event.muted) {
+        return `-- ${event.self ? t("chat.you_unmuted") : t("chat.unmuted", { nick: event.nick })}`;
+      }
+      if (event.until === undefined) {
+        return `-- ${
+          event.self
+            ? t("chat.you_muted_until_lifted")
+            : t("chat.muted_until_lifted", { nick: event.nick })
+        }`;
+      }
+      const length = duration(event.until - event.ts);
+      return `-- ${
+        event.self
+          ? t("chat.you_muted_for", { time: length })
+          : t("chat.muted_for", { nick: event.nick, time: length })
+      }`;
     }
     case "room": {
-      const door = event.locked ? "locked (nobody new can join)" : "open to new members";
+      const door = event.locked ? t("chat.room_locked") : t("chat.room_open");
       const limit = event.limit === undefined
-        ? "no member limit"
-        : `at most ${event.limit} members`;
-      return `-- the host changed the room: ${door}, ${limit}`;
+        ? t("chat.no_limit")
+        : t("chat.limit", { count: event.limit });
+      return `-- ${t("chat.room_changed", { door, limit })}`;
     }
     case "away":
-      if (event.self) return `-- you are ${event.away ? "away" : "back"}`;
-      return `-- ${event.nick} is ${event.away ? "away" : "back"}`;
+      if (event.self) return `-- ${event.away ? t("chat.you_away") : t("chat.you_back")}`;
+      return `-- ${
+        event.away ? t("chat.away", { nick: event.nick }) : t("chat.back", { nick: event.nick })
+      }`;
     case "nick":
-      return `-- ${event.self ? "you are" : `${event.nick} is`} now ${event.newNick}`;
-    case "members": {
-      const names = event.members.map((m) => {
-        const marks = [
-          m.away ? "away" : "",
-          m.host ? "host" : "",
-          m.muted ? "muted" : "",
-          // Only the host's lists carry addresses: where from, and for how long.
-          m.address === undefined ? "" : `${m.address}, ${humanDuration(event.ts - m.since)}`,
-        ].filter(Boolean);
-        return marks.length === 0 ? m.nick : `${m.nick} (${marks.join(", ")})`;
-      });
-      const count = event.members.length;
-      return `-- ${count} here: ${names.join(", ")}`;
-    }
+      return `-- ${
+        event.self
+          ? t("chat.you_renamed", { nick: event.newNick })
+          : t("chat.renamed", { old: event.nick, nick: event.newNick })
+      }`;
+    case "members":
+      return `-- ${membersText(event)}`;
     case "info":
       return `-- ${safe(event.text)}`;
     case "error":
@@ -144,3 +134,53 @@ export function safe(text: string): string {
 /** C0 controls but tab, DEL, C1 controls (ESC starts terminal sequences), bidi controls. */
 // deno-lint-ignore no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Why someone left, in the reader's words; the host's reason as the host typed it. */
+function leaveText(event: LeaveEvent): string {
+  const { nick, detail } = event;
+  if (event.reason === "kicked" || event.reason === "banned") {
+    const kicked = event.reason === "kicked";
+    if (detail === undefined) {
+      return kicked ? t("chat.kicked", { nick }) : t("chat.banned", { nick });
+    }
+    const reason = safe(detail);
+    return kicked
+      ? t("chat.kicked_reason", { nick, reason })
+      : t("chat.banned_reason", { nick, reason });
+  }
+  const why = leaveReason(event.reason);
+  if (why !== undefined) return t("chat.left", { nick, reason: why });
+  // A reason this version does not know: its code, and the server's words if any.
+  const code = detail === undefined ? event.reason : `${event.reason}: ${safe(detail)}`;
+  return t("chat.left", { nick, reason: code });
+}
+
+/** A `leave` reason code in words, or undefined for a code this version does not know. */
+function leaveReason(reason: string): string | undefined {
+  switch (reason) {
+    case "quit":
+      return t("chat.reason_quit");
+    case "timeout":
+      return t("chat.reason_timeout");
+    case "flood":
+      return t("chat.reason_flood");
+    case "replaced":
+      return t("chat.reason_replaced");
+    default:
+      return undefined;
+  }
+}
+
+/** "3 here: alice, bob (away)"; the host's lists add where each member is from, and since when. */
+function membersText(event: MembersEvent): string {
+  const names = event.members.map((m) => {
+    const marks = [
+      m.away ? t("chat.mark_away") : "",
+      m.host ? t("chat.mark_host") : "",
+      m.muted ? t("chat.mark_muted") : "",
+      m.address === undefined ? "" : `${m.address}, ${duration(event.ts - m.since)}`,
+    ].filter(Boolean);
+    return marks.length === 0 ? m.nick : `${m.nick} (${marks.join(", ")})`;
+  });
+  return t("chat.members_here", { count: event.members.length, names: names.join(", ") });
+}

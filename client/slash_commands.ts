@@ -7,6 +7,7 @@
  * @module
  */
 
+import { t } from "../i18n/mod.ts";
 import { HOST_OPS, type HostOpName, parseOpLine } from "../protocol/mod.ts";
 import type { ChatEvent } from "./chat_event.ts";
 import type { SayOptions } from "./chat_connection.ts";
@@ -72,8 +73,8 @@ export interface SlashCommand {
   name: string;
   /** Its arguments as shown in help, e.g. "NICK TEXT". */
   usage: string;
-  /** One line saying what it does. */
-  help: string;
+  /** One line saying what it does, in the member's language (read when shown). */
+  readonly help: string;
   /** What it takes. */
   args: CommandArgs;
   /** Only in the full-screen client: line mode answers that it is not there. */
@@ -85,28 +86,44 @@ export interface SlashCommand {
 }
 
 /** What each host command does, in the member's words (the server sends codes only). */
-const HOST_HELP: { readonly [N in Exclude<HostOpName, "who">]: string } = {
-  kick: "remove NICK from the chat now, telling everyone why",
-  ban: "keep a nick, an address or a range out (10m, 2h, 7d; none: until /unban)",
-  unban: "lift a ban",
-  bans: "list the bans and the time each has left",
-  mute: "stop NICK from saying anything (they still read); for 10m, 2h... or until /unmute",
-  unmute: "let NICK speak again",
-  announce: "say something to everyone as Server",
-  motd: "show the welcome text; with TEXT, set it; with -, clear it",
-  limit: "show the most members; with N, set it; with off, no limit",
-  lock: "let nobody new join (members here can still come back)",
-  unlock: "let new members join again",
-};
+function hostHelp(name: Exclude<HostOpName, "who">): string {
+  switch (name) {
+    case "kick":
+      return t("chat.help_kick");
+    case "ban":
+      return t("chat.help_ban");
+    case "unban":
+      return t("chat.help_unban");
+    case "bans":
+      return t("chat.help_bans");
+    case "mute":
+      return t("chat.help_mute");
+    case "unmute":
+      return t("chat.help_unmute");
+    case "announce":
+      return t("chat.help_announce");
+    case "motd":
+      return t("chat.help_motd");
+    case "limit":
+      return t("chat.help_limit");
+    case "lock":
+      return t("chat.help_lock");
+    case "unlock":
+      return t("chat.help_unlock");
+  }
+}
 
 /** The host commands, made from the protocol's table: sent to the server as `op`. */
 function hostCommands(): SlashCommand[] {
   return HOST_OPS.flatMap((spec): SlashCommand[] => {
     if (spec.name === "who") return []; // everyone's /who; the host's list has addresses
+    const name = spec.name;
     return [{
-      name: spec.name,
+      name,
       usage: spec.usage,
-      help: HOST_HELP[spec.name],
+      get help() {
+        return hostHelp(name);
+      },
       args: "any",
       host: spec.hostOnly,
       run: (context, [rest]) => {
@@ -124,35 +141,45 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   {
     name: "me",
     usage: "TEXT",
-    help: "say what you do: /me waves → * you waves",
+    get help() {
+      return t("chat.help_me");
+    },
     args: "text",
     run: (context, [text]) => void context.chat.say(text!, { kind: "me" }),
   },
   {
     name: "msg",
     usage: "NICK TEXT",
-    help: "a private message only NICK sees",
+    get help() {
+      return t("chat.help_msg");
+    },
     args: "nick-text",
     run: (context, [nick, text]) => void context.chat.say(text!, { to: nick! }),
   },
   {
     name: "nick",
     usage: "NEW",
-    help: "change your nick",
+    get help() {
+      return t("chat.help_nick");
+    },
     args: "nick",
     run: (context, [nick]) => context.chat.changeNick(nick!),
   },
   {
     name: "who",
     usage: "",
-    help: "who is here",
+    get help() {
+      return t("chat.help_who");
+    },
     args: "none",
     run: (context) => context.chat.who(),
   },
   {
     name: "away",
     usage: "[on|off]",
-    help: "show yourself as away (or back); without a word, switch",
+    get help() {
+      return t("chat.help_away");
+    },
     args: "optional",
     run: (context, [word]) => {
       if (word === undefined) {
@@ -160,14 +187,16 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
       } else if (word === "on" || word === "off") {
         context.chat.setAway(word === "on");
       } else {
-        throw new SyntaxError(`/away takes "on" or "off", not "${word}"`);
+        throw new SyntaxError(t("chat.on_off", { command: "/away", word }));
       }
     },
   },
   {
     name: "clear",
     usage: "",
-    help: "empty the message pane",
+    get help() {
+      return t("chat.help_clear");
+    },
     args: "none",
     ui: true,
     run: (context) => context.ui!.clear(),
@@ -175,7 +204,9 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   {
     name: "bell",
     usage: "[on|off]",
-    help: "a beep when someone says your nick; without a word, switch",
+    get help() {
+      return t("chat.help_bell");
+    },
     args: "optional",
     ui: true,
     run: (context, [word]) => {
@@ -186,25 +217,29 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
         code: "setting",
         ts: context.now(),
         self: true,
-        text: ui.bell ? "bell on: a beep when someone says your nick" : "bell off",
+        text: ui.bell ? t("chat.bell_on") : t("chat.bell_off"),
       });
     },
   },
   {
     name: "debug",
     usage: "on|off",
-    help: "write a debug trace to the log file, or stop",
+    get help() {
+      return t("chat.help_debug");
+    },
     args: "optional",
     ui: true,
     run: (context, [word]) => {
-      if (word === undefined) throw new SyntaxError("usage: /debug on|off");
+      if (word === undefined) throw new SyntaxError(t("chat.usage", { command: "/debug on|off" }));
       context.ui!.setDebug(onOff("debug", word, false));
     },
   },
   {
     name: "reconnect",
     usage: "",
-    help: "try the server again after going offline",
+    get help() {
+      return t("chat.help_reconnect");
+    },
     args: "none",
     ui: true,
     run: (context) => context.ui!.reconnect(),
@@ -212,7 +247,9 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
   {
     name: "help",
     usage: "",
-    help: "this list",
+    get help() {
+      return t("chat.help_help");
+    },
     args: "none",
     run: (context) => {
       let hostHeading = false;
@@ -227,7 +264,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
               code: "help",
               ts: context.now(),
               self: false,
-              text: "host commands:",
+              text: t("chat.help_host_heading"),
             });
           }
         }
@@ -245,14 +282,16 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
         code: "help",
         ts: context.now(),
         self: false,
-        text: "a line starting with // is said as is, with one / less",
+        text: t("chat.help_slashes"),
       });
     },
   },
   {
     name: "quit",
     usage: "",
-    help: "leave (after what you typed is sent)",
+    get help() {
+      return t("chat.help_quit");
+    },
     args: "none",
     run: (context) => context.quit(),
   },
@@ -294,14 +333,14 @@ function runCommand(line: string, context: CommandContext): void {
   const rest = match[2]!.trimEnd();
   const command = BY_NAME.get(name);
   if (command === undefined) {
-    throw new SyntaxError(`unknown command /${match[1]} — try /help`);
+    throw new SyntaxError(t("chat.unknown_command", { name: match[1]! }));
   }
   if (command.ui === true && context.ui === undefined) {
-    throw new SyntaxError(
-      `/${command.name} works only in the full-screen client, not in line mode`,
-    );
+    throw new SyntaxError(t("chat.ui_only", { name: command.name }));
   }
-  const usage = `usage: /${command.name}${command.usage === "" ? "" : ` ${command.usage}`}`;
+  const usage = t("chat.usage", {
+    command: `/${command.name}${command.usage === "" ? "" : ` ${command.usage}`}`,
+  });
   const words = rest === "" ? [] : rest.split(/\s+/);
   switch (command.args) {
     case "none":
@@ -336,5 +375,5 @@ function runCommand(line: string, context: CommandContext): void {
 function onOff(name: string, word: string | undefined, now: boolean): boolean {
   if (word === undefined) return !now;
   if (word === "on" || word === "off") return word === "on";
-  throw new SyntaxError(`/${name} takes "on" or "off", not "${word}"`);
+  throw new SyntaxError(t("chat.on_off", { command: `/${name}`, word }));
 }

@@ -6,6 +6,7 @@
  */
 
 import { writePrivateFile } from "../home/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { KEY_TEXT_LENGTH, KeyError, parseKey, type SecretKey } from "./secret_key.ts";
 
 /** More than any key file with white space around the key; a longer file is not a key. */
@@ -45,16 +46,16 @@ export async function readKeyFile(
     throw readError(path, error);
   }
   if (info.isDirectory) {
-    throw new KeyError(`${path} is a folder, not a key — give the path of the key file itself`);
+    throw new KeyError(t("key.is_folder", { path }));
   }
   if (!info.isFile) {
-    throw new KeyError(`${path} is not a regular file — give the path of the key file itself`);
+    throw new KeyError(t("key.not_regular", { path }));
   }
 
   const bytes = await readBounded(path);
   if (bytes.length > MAX_KEY_FILE_BYTES) {
     throw new KeyError(
-      `${path}: the file has more than ${MAX_KEY_FILE_BYTES} bytes, a stealth key has ${KEY_TEXT_LENGTH} characters — is this the right file?`,
+      t("key.too_large", { path, max: MAX_KEY_FILE_BYTES, length: KEY_TEXT_LENGTH }),
     );
   }
 
@@ -63,13 +64,13 @@ export async function readKeyFile(
     key = parseKey(new TextDecoder().decode(bytes));
   } catch (error) {
     if (error instanceof KeyError) {
-      throw new KeyError(`${path}: ${error.message}`, { cause: error });
+      throw new KeyError(t("key.in_file", { path, problem: error.message }), { cause: error });
     }
     throw error;
   }
 
   if (POSIX && info.mode !== null && (info.mode & 0o077) !== 0) {
-    warn(`${path} can be read by other users of this computer — run: chmod 600 ${path}`);
+    warn(t("key.readable_by_others", { path }));
   }
   return key;
 }
@@ -94,12 +95,10 @@ export async function writeKeyFile(
   try {
     const existing = await Deno.lstat(path);
     if (existing.isDirectory) {
-      throw new KeyError(`${path} is a folder — choose a file name for the key`);
+      throw new KeyError(t("key.write_is_folder", { path }));
     }
     if (!options.force) {
-      throw new KeyError(
-        `${path} already exists — keep it, or pass --force to replace it (members holding the old key will be locked out)`,
-      );
+      throw new KeyError(t("key.exists", { path }));
     }
   } catch (error) {
     if (error instanceof KeyError) throw error;
@@ -139,64 +138,45 @@ async function readBounded(path: string): Promise<Uint8Array> {
 
 function readError(path: string, error: unknown): KeyError {
   if (error instanceof Deno.errors.NotFound) {
-    return new KeyError(
-      `no key at ${path} — ask your host for secret.key, or make one with \`stealth keygen\``,
-      { cause: error },
-    );
+    return new KeyError(t("key.missing", { path }), { cause: error });
   }
   if (error instanceof Deno.errors.PermissionDenied) {
-    return new KeyError(
-      `cannot read ${path}: permission denied — make it yours: sudo chown $USER ${path} && chmod 600 ${path}`,
-      { cause: error },
-    );
+    return new KeyError(t("key.read_denied", { path }), { cause: error });
   }
   if (error instanceof Deno.errors.NotCapable) {
-    return new KeyError(
-      `cannot read ${path}: stealth was started without permission to read it (--allow-read)`,
-      { cause: error },
-    );
+    return new KeyError(t("key.read_not_capable", { path }), { cause: error });
   }
   if (error instanceof Deno.errors.NotADirectory) {
-    return new KeyError(
-      `no key at ${path} — a part of that path is a file, not a folder`,
-      { cause: error },
-    );
+    return new KeyError(t("key.path_not_folder", { path }), { cause: error });
   }
-  return new KeyError(`cannot read ${path}: ${reasonOf(error)}`, { cause: error });
+  return new KeyError(t("key.read_failed", { path, reason: reasonOf(error) }), { cause: error });
 }
 
 function writeError(path: string, error: unknown): KeyError {
   if (error instanceof KeyError) return error;
   if (error instanceof Deno.errors.PermissionDenied) {
-    return new KeyError(
-      `cannot write ${path}: permission denied — choose a folder you can write to`,
-      { cause: error },
-    );
+    return new KeyError(t("key.write_denied", { path }), { cause: error });
   }
   if (error instanceof Deno.errors.NotCapable) {
-    return new KeyError(
-      `cannot write ${path}: stealth was started without permission to write it (--allow-write)`,
-      { cause: error },
-    );
+    return new KeyError(t("key.write_not_capable", { path }), { cause: error });
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOSPC" || code === "EDQUOT") {
-    return new KeyError(`cannot write ${path}: the disk is full — free some space and try again`, {
-      cause: error,
-    });
+    return new KeyError(t("key.disk_full", { path }), { cause: error });
   }
   if (code === "EROFS") {
-    return new KeyError(`cannot write ${path}: the disk is read-only — choose another folder`, {
-      cause: error,
-    });
+    return new KeyError(t("key.read_only", { path }), { cause: error });
   }
-  return new KeyError(`cannot write ${path}: ${reasonOf(error)}`, { cause: error });
+  return new KeyError(t("key.write_failed", { path, reason: reasonOf(error) }), { cause: error });
 }
 
-/** The operating system's reason in a few words, without Deno's "(os error N): op 'path'" tail. */
+/**
+ * The operating system's reason in a few words, without Deno's "(os error N): op 'path'" tail.
+ * The system says it in English; stealth does not translate what it did not write.
+ */
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const reason = (message.split("\n")[0] ?? "").replace(/\s*\(os error \d+\).*$/, "").trim();
-  if (reason === "") return "unknown error";
+  if (reason === "") return t("key.unknown_error");
   return reason[0]!.toLowerCase() + reason.slice(1);
 }

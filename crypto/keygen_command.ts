@@ -4,6 +4,7 @@
  * @module
  */
 
+import { t } from "../i18n/mod.ts";
 import { fingerprint } from "./fingerprint.ts";
 import { writeKeyFile } from "./key_file.ts";
 import { generateKey, KeyError, parseKey } from "./secret_key.ts";
@@ -34,16 +35,12 @@ export async function runKeygen(options: KeygenOptions): Promise<number> {
     console.error(`stealth: ${error.message}`);
     return 1;
   }
-  console.log(`wrote ${options.out}`);
+  console.log(t("key.wrote", { path: options.out }));
   if (options.hostKey) {
-    console.log(
-      "this is the host key: it stays on the host's computer — never copy it to members",
-    );
+    console.log(t("key.host_key_stays"));
   } else {
-    console.log(`fingerprint ${fingerprint(parseKey(keyText))}`);
-    console.log(
-      "copy it to a USB stick and hand it over in person; read the fingerprint aloud to check",
-    );
+    console.log(t("key.fingerprint_line", { fingerprint: fingerprint(parseKey(keyText)) }));
+    console.log(t("key.hand_over"));
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
+import { t } from "../i18n/mod.ts";
 
 /** Length of the key text: 32 bytes as padded URL-safe base64. */
 export const KEY_TEXT_LENGTH = 44;
@@ -100,25 +101,17 @@ export function generateKey(): string {
 export function parseKey(text: string): SecretKey {
   const trimmed = text.trim();
   if (trimmed.length === 0) {
-    throw new KeyError(
-      "the key is empty — copy secret.key again from the host, or make one with `stealth keygen`",
-    );
+    throw new KeyError(t("key.empty"));
   }
   if (trimmed.length !== KEY_TEXT_LENGTH) {
     throw new KeyError(
-      `the key has ${trimmed.length} characters, a stealth key has ${KEY_TEXT_LENGTH} — copy secret.key again from the host`,
+      t("key.wrong_length", { count: trimmed.length, length: KEY_TEXT_LENGTH }),
     );
   }
-  if (!/^[A-Za-z0-9_-]{43}=$/.test(trimmed)) {
-    throw new KeyError(
-      "the key is not URL-safe base64 — the file is damaged or not a key; copy secret.key again from the host",
-    );
-  }
+  if (!/^[A-Za-z0-9_-]{43}=$/.test(trimmed)) throw new KeyError(t("key.not_base64"));
   const bytes = Buffer.from(trimmed, "base64url");
   if (bytes.length !== 32 || Buffer.from(bytes).toString("base64url") + "=" !== trimmed) {
-    throw new KeyError(
-      "the key is not URL-safe base64 — the file is damaged or not a key; copy secret.key again from the host",
-    );
+    throw new KeyError(t("key.not_base64"));
   }
   return new SecretKey(bytes);
 }

@@ -16,6 +16,7 @@
  */
 
 import { CA_NOT_AFTER, CA_NOT_BEFORE } from "../certs/mod.ts";
+import { t } from "../i18n/mod.ts";
 import type { ServerEntry } from "../protocol/mod.ts";
 import { fail, type Finding, ok, skip } from "./finding.ts";
 
@@ -44,23 +45,26 @@ export interface PeerClockReading {
   at: number;
 }
 
-const TIME_FIX = "set the date, and keep it set: sudo timedatectl set-ntp true";
-
 /** One or more clock findings. */
 export function checkClock(evidence: ClockEvidence): Finding[] {
   const { now } = evidence;
+  // ISO 8601 in UTC: a clock that is far off is told exactly, the same in every language.
   const shown = new Date(now).toISOString().replace(/\.\d+Z$/, "Z");
+  const clock = t("doctor.clock");
+  const fixBoth = t("doctor.fix_time_both");
   if (!(now >= CA_NOT_BEFORE.getTime() && now <= CA_NOT_AFTER.getTime())) {
-    return [fail("clock", "clock", `this computer says ${shown}, which cannot be right`, TIME_FIX)];
+    return [
+      fail("clock", clock, t("doctor.clock_impossible", { now: shown }), t("doctor.fix_time")),
+    ];
   }
   const findings: Finding[] = [];
   for (const { subject, message } of evidence.certificateDates) {
     findings.push(
       fail(
         "clock",
-        `clock (${subject})`,
-        `its certificate is not valid by this clock (${shown}): one of the two clocks is off by an hour or more (${message})`,
-        `${TIME_FIX} — on both machines`,
+        t("doctor.clock_of", { subject }),
+        t("doctor.clock_certificate", { now: shown, reason: message }),
+        fixBoth,
       ),
     );
   }
@@ -70,11 +74,9 @@ export function checkClock(evidence: ClockEvidence): Finding[] {
       findings.push(
         fail(
           "clock",
-          `clock (server "${server.name}")`,
-          `it says it started ${
-            Math.round(ahead / 60_000)
-          } min from now: its clock is ahead of this one`,
-          `${TIME_FIX} — on both machines`,
+          t("doctor.clock_of", { subject: t("doctor.server_named", { name: server.name }) }),
+          t("doctor.clock_started_ahead", { minutes: Math.round(ahead / 60_000) }),
+          fixBoth,
         ),
       );
     }
@@ -83,14 +85,13 @@ export function checkClock(evidence: ClockEvidence): Finding[] {
   for (const { subject, ts, at } of clocks) {
     const apart = ts - at;
     if (Math.abs(apart) > CLOCK_TOLERANCE_MS) {
+      const seconds = Math.round(Math.abs(apart) / 1000);
       findings.push(
         fail(
           "clock",
-          `clock (${subject})`,
-          `its clock is ${Math.round(Math.abs(apart) / 1000)} s ${
-            apart > 0 ? "ahead of" : "behind"
-          } this one: message times will look wrong, and past an hour TLS fails`,
-          `${TIME_FIX} — on both machines`,
+          t("doctor.clock_of", { subject }),
+          apart > 0 ? t("doctor.clock_ahead", { seconds }) : t("doctor.clock_behind", { seconds }),
+          fixBoth,
         ),
       );
     }
@@ -101,28 +102,18 @@ export function checkClock(evidence: ClockEvidence): Finding[] {
     return [
       ok(
         "clock",
-        "clock",
-        `this computer says ${shown}, within ${Math.ceil(worst / 1000)} s of ${
-          clocks.map((c) => c.subject).join(", ")
-        }`,
+        clock,
+        t("doctor.clock_within", {
+          now: shown,
+          seconds: Math.ceil(worst / 1000),
+          peers: clocks.map((c) => c.subject).join(", "),
+        }),
       ),
     ];
   }
   if (evidence.servers.length > 0) {
-    return [
-      ok(
-        "clock",
-        "clock",
-        `this computer says ${shown}; no registered server's clock is ahead of it (behind is not checked: protocol v1 does not send the server's time before a join)`,
-      ),
-    ];
+    return [ok("clock", clock, t("doctor.clock_none_ahead", { now: shown }))];
   }
-  findings.push(
-    skip(
-      "clock",
-      "clock",
-      `this computer says ${shown}; not compared with a server's (give --registry or --server to compare)`,
-    ),
-  );
+  findings.push(skip("clock", clock, t("doctor.clock_not_compared", { now: shown })));
   return findings;
 }

@@ -6,6 +6,7 @@
  */
 
 import { fingerprint, KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { fail, type Finding, ok } from "./finding.ts";
 
 /** The findings about one key file, and the key when it could be read. */
@@ -25,7 +26,9 @@ export async function checkKey(
   path: string,
   check: "key" | "host-key",
 ): Promise<KeyCheck> {
-  const subject = `${check === "key" ? "key" : "host key"} ${path}`;
+  const subject = check === "key"
+    ? t("doctor.subject_key", { path })
+    : t("doctor.subject_host_key", { path });
   const warnings: string[] = [];
   let key: SecretKey;
   try {
@@ -34,14 +37,20 @@ export async function checkKey(
     if (!(error instanceof KeyError)) throw error;
     return { findings: [fail(check, subject, error.message)] };
   }
-  const what = check === "key" ? "a circle key" : "a host key";
-  const findings = [ok(check, subject, `${what}, fingerprint ${fingerprint(key)}`)];
+  const params = { fingerprint: fingerprint(key) };
+  const findings = [
+    ok(
+      check,
+      subject,
+      check === "key" ? t("doctor.circle_key", params) : t("doctor.host_key", params),
+    ),
+  ];
   if (warnings.length > 0) {
     findings.push(
-      fail(check, subject, "other users of this computer can read it", `run: chmod 600 ${path}`),
+      fail(check, subject, t("doctor.key_readable"), t("doctor.fix_chmod", { path })),
     );
   } else if (Deno.build.os !== "windows") {
-    findings.push(ok(check, subject, "only you can read it (mode 0600)"));
+    findings.push(ok(check, subject, t("doctor.key_private")));
   }
   return { findings, key };
 }

@@ -7,6 +7,7 @@
  */
 
 import { authKey, type SecretKey } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { DialError, dialHandshake, dialTls, HandshakeError, hostPort } from "../net/mod.ts";
 import { fail, type Finding, ok, skip } from "./finding.ts";
 
@@ -30,23 +31,21 @@ export async function checkPorts(options: PortsOptions): Promise<Finding[]> {
 }
 
 async function checkPort(port: number, options: PortsOptions): Promise<Finding[]> {
-  const subject = `port ${port}`;
-  const findFix = `find it with: sudo ss -ltnp 'sport = :${port}'`;
+  const subject = t("doctor.subject_port", { port: String(port) });
+  const findFix = t("doctor.fix_find_port", { port: String(port) });
   try {
     Deno.listen({ hostname: "0.0.0.0", port }).close();
-    return [ok("port", subject, "free: a stealth registry or server can listen on it")];
+    return [ok("port", subject, t("doctor.port_free"))];
   } catch (error) {
     if (error instanceof Deno.errors.PermissionDenied) {
-      return [
-        fail("port", subject, "ports below 1024 need privileges", "choose a port above 1024"),
-      ];
+      return [fail("port", subject, t("doctor.port_privileged"), t("doctor.fix_port_above"))];
     }
     if (!(error instanceof Deno.errors.AddrInUse)) {
       return [fail("port", subject, error instanceof Error ? error.message : String(error))];
     }
   }
   if (options.circle === undefined) {
-    return [fail("port", subject, "in use, and without a key doctor cannot tell by what", findFix)];
+    return [fail("port", subject, t("doctor.port_in_use_unknown"), findFix)];
   }
   const what = await identify(port, options.circle, options.timeoutMs);
   if (what === "refused" || what === "other") {
@@ -54,22 +53,23 @@ async function checkPort(port: number, options: PortsOptions): Promise<Finding[]
       fail(
         "port",
         subject,
-        "taken by another program",
-        `${findFix} — stop it, or choose another port with --port`,
+        t("doctor.port_other_program"),
+        t("doctor.fix_stop_or_move", { find: findFix }),
       ),
     ];
   }
   if (what === "foreign") {
     return [
-      fail(
-        "port",
-        subject,
-        "taken by a stealth of another circle (a different secret.key)",
-        "stop it, or choose another port with --port",
-      ),
+      fail("port", subject, t("doctor.port_foreign"), t("doctor.fix_stop_or_port")),
     ];
   }
-  const findings = [ok("port", subject, `a stealth ${what} of your circle is listening`)];
+  const findings = [
+    ok(
+      "port",
+      subject,
+      what === "registry" ? t("doctor.port_our_registry") : t("doctor.port_our_server"),
+    ),
+  ];
   findings.push(...await checkLan(port, what, options));
   return findings;
 }
@@ -103,13 +103,13 @@ async function identify(
 
 async function checkLan(
   port: number,
-  what: string,
+  what: "registry" | "chat server",
   options: PortsOptions,
 ): Promise<Finding[]> {
-  const subject = `port ${port}`;
+  const subject = t("doctor.subject_port", { port: String(port) });
   const address = options.lanAddresses[0];
   if (address === undefined) {
-    return [skip("lan", subject, "this machine has no LAN address: only it can reach the port")];
+    return [skip("lan", subject, t("doctor.no_lan"))];
   }
   const where = hostPort(address, port);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -121,26 +121,15 @@ async function checkLan(
       }),
     ]);
     conn.close();
-    return [ok("lan", subject, `reachable on the LAN address ${where}`)];
+    return [ok("lan", subject, t("doctor.lan_reachable", { where }))];
   } catch (error) {
+    const text = what === "registry"
+      ? t("doctor.lan_not_registry", { where })
+      : t("doctor.lan_not_server", { where });
     if (error instanceof Deno.errors.ConnectionRefused) {
-      return [
-        fail(
-          "lan",
-          subject,
-          `the ${what} answers on this machine but not on its LAN address ${where}`,
-          "it listens on one address only: start it with --host 0.0.0.0 (the default)",
-        ),
-      ];
+      return [fail("lan", subject, text, t("doctor.fix_listen_all"))];
     }
-    return [
-      fail(
-        "lan",
-        subject,
-        `the ${what} answers on this machine but not on its LAN address ${where}`,
-        `a firewall may block it: allow TCP ${port} (e.g. sudo ufw allow ${port}/tcp)`,
-      ),
-    ];
+    return [fail("lan", subject, text, t("doctor.fix_firewall", { port: String(port) }))];
   } finally {
     clearTimeout(timer);
   }

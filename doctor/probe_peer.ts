@@ -15,6 +15,7 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { authKey, type SecretKey } from "../crypto/mod.ts";
+import { t, wait } from "../i18n/mod.ts";
 import {
   DialError,
   dialHandshake,
@@ -65,31 +66,36 @@ export interface PeerClock {
   at: number;
 }
 
-const ROLE_TEXT = { registry: "registry", server: "chat server" } as const;
-const HOW_TO_RUN = {
-  registry: "is `stealth up` (or `stealth registry`) running there?",
-  server: "is `stealth up` (or `stealth server`) running there?",
-} as const;
+/** "registry HOST:PORT", "server HOST:PORT": what a probe's findings are about. */
+export function peerSubject(role: "registry" | "server", where: string): string {
+  return role === "registry"
+    ? t("doctor.subject_registry", { where })
+    : t("doctor.subject_server", { where });
+}
 
 /** Probes one peer; never throws for anything the network does. */
 export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
   const { role, hostname, port, timeoutMs } = options;
   const where = hostPort(hostname, port);
-  const subject = options.subject ?? `${role} ${where}`;
+  const subject = options.subject ?? peerSubject(role, where);
   const findings: Finding[] = [];
 
   if (isIP(hostname) === 0) {
     try {
       const found = await withTimeout(lookup(hostname, { all: true }), timeoutMs);
-      findings.push(ok("dns", subject, `${hostname} is ${found.map((a) => a.address).join(", ")}`));
-    } catch {
       findings.push(
-        fail(
+        ok(
           "dns",
           subject,
-          `cannot find ${hostname}`,
-          "check the name, or use the host's IP address (`stealth up` prints it)",
+          t("doctor.dns_found", {
+            host: hostname,
+            addresses: found.map((a) => a.address).join(", "),
+          }),
         ),
+      );
+    } catch {
+      findings.push(
+        fail("dns", subject, t("doctor.dns_missing", { host: hostname }), t("doctor.fix_dns")),
       );
       return { findings };
     }
@@ -105,8 +111,8 @@ export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
       ...clock(error),
     };
   }
-  findings.push(ok("tcp", subject, `port ${port} is open`));
-  findings.push(ok("tls", subject, "TLS 1.3 with a certificate from your circle's CA"));
+  findings.push(ok("tcp", subject, t("doctor.port_open", { port: String(port) })));
+  findings.push(ok("tls", subject, t("doctor.tls_ok")));
 
   let peerClock: PeerClock | undefined;
   const onHello = (hello: { ts?: number }) => {
@@ -132,17 +138,16 @@ export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
         port,
         timeoutMs: timeoutMs * 2,
       });
-      findings.push(ok("proof", subject, "the registry proved it holds your circle's key"));
+      findings.push(ok("proof", subject, t("doctor.registry_proved")));
       const names = servers.slice(0, 5).map((s) => `${s.name} (${hostPort(s.host, s.port)})`);
       findings.push(
         ok(
           "list",
           subject,
-          servers.length === 0
-            ? "no chat server is registered"
-            : `${servers.length} chat server${servers.length === 1 ? "" : "s"}: ${
-              names.join(", ")
-            }${servers.length > 5 ? ", …" : ""}`,
+          servers.length === 0 ? t("doctor.no_servers") : t("doctor.servers", {
+            count: servers.length,
+            names: names.join(", ") + (servers.length > 5 ? ", …" : ""),
+          }),
         ),
       );
       return { findings, servers, ...(peerClock ? { clock: peerClock } : {}) };
@@ -159,10 +164,10 @@ export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
       timeoutMs,
       onHello,
     });
-    findings.push(ok("proof", subject, "the chat server proved it holds your circle's key"));
+    findings.push(ok("proof", subject, t("doctor.server_proved")));
   } catch (error) {
     if (error instanceof HandshakeError && error.code === "bad-frame") {
-      findings.push(ok("proof", subject, "the chat server accepted your key's proof"));
+      findings.push(ok("proof", subject, t("doctor.server_accepted")));
     } else {
       findings.push(proofFailure(error, role, subject));
     }
@@ -182,49 +187,49 @@ function dialFindings(
     case "dns":
       return [fail("dns", subject, error.message)];
     case "refused":
-      return [fail("tcp", subject, `nothing listens on port ${port}`, HOW_TO_RUN[role])];
+      return [
+        fail(
+          "tcp",
+          subject,
+          t("doctor.nothing_listens", { port: String(port) }),
+          role === "registry" ? t("doctor.fix_run_registry") : t("doctor.fix_run_server"),
+        ),
+      ];
     case "timeout":
       return [
         fail(
           "tcp",
           subject,
-          `no answer on port ${port}`,
-          `check the address; a firewall on that machine may drop it (there: sudo ufw allow ${port}/tcp)`,
+          t("doctor.no_answer", { port: String(port) }),
+          t("doctor.fix_remote_firewall", { port: String(port) }),
         ),
       ];
     case "unreachable":
-      return [
-        fail("tcp", subject, error.message, "check the address and that you are on its network"),
-      ];
+      return [fail("tcp", subject, error.message, t("doctor.fix_network"))];
     case "foreign":
       return [
-        ok("tcp", subject, `port ${port} is open`),
-        fail(
-          "tls",
-          subject,
-          "its certificate is not from your circle: another circle's stealth, or another program",
-          "compare `stealth fingerprint` with the host's; if they differ, get the host's secret.key",
-        ),
+        ok("tcp", subject, t("doctor.port_open", { port: String(port) })),
+        fail("tls", subject, t("doctor.tls_foreign"), t("doctor.fix_compare_fingerprints")),
       ];
     case "tls":
       return [
-        ok("tcp", subject, `port ${port} is open`),
-        /validity/.test(error.message)
-          ? fail(
+        ok("tcp", subject, t("doctor.port_open", { port: String(port) })),
+        error.outsideValidity
+          ? fail("tls", subject, t("doctor.tls_dates"), t("doctor.fix_dates"))
+          : fail(
             "tls",
             subject,
-            "its certificate is not valid by this computer's clock",
-            "check the date on both machines (see the clock line)",
-          )
-          : fail("tls", subject, error.message, `is port ${port} a stealth ${ROLE_TEXT[role]}?`),
+            error.message,
+            role === "registry"
+              ? t("doctor.fix_is_registry", { port: String(port) })
+              : t("doctor.fix_is_server", { port: String(port) }),
+          ),
       ];
   }
 }
 
 function clock(error: DialError): { clockSuspect?: string } {
-  return error.code === "tls" && /validity/.test(error.message)
-    ? { clockSuspect: error.message }
-    : {};
+  return error.code === "tls" && error.outsideValidity ? { clockSuspect: error.message } : {};
 }
 
 function proofFailure(error: unknown, role: "registry" | "server", subject: string): Finding {
@@ -235,26 +240,22 @@ function proofFailure(error: unknown, role: "registry" | "server", subject: stri
         return fail(
           "proof",
           subject,
-          `this ${ROLE_TEXT[role]} is not in your circle`,
-          "your secret.key differs from the host's: compare `stealth fingerprint` on both",
+          role === "registry" ? t("doctor.registry_foreign") : t("doctor.server_foreign"),
+          t("doctor.fix_key_differs"),
         );
       case "role":
         return fail(
           "proof",
           subject,
-          role === "registry"
-            ? "this port has a stealth chat server, not a registry"
-            : "this port has a stealth registry (or p2p peer), not a chat server",
-          role === "registry"
-            ? "the registry is on port 5556 by default"
-            : "chat servers are on port 5555 by default",
+          role === "registry" ? t("doctor.found_server") : t("doctor.found_registry"),
+          role === "registry" ? t("doctor.fix_registry_port") : t("doctor.fix_server_port"),
         );
       case "throttled":
         return fail(
           "proof",
           subject,
-          "too many failed proofs from this address",
-          `wait ${Math.ceil((error.retryAfterMs ?? 12_000) / 1000)} s and run doctor again`,
+          t("doctor.throttled"),
+          t("doctor.fix_wait", { wait: wait(error.retryAfterMs ?? 12_000) }),
         );
     }
     return fail("proof", subject, error.message);

@@ -8,6 +8,7 @@
 
 import { circleCA } from "../certs/mod.ts";
 import { EXIT, type Output } from "../cli/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { DEFAULT_REGISTRY_PORT, DEFAULT_SERVER_PORT } from "../protocol/mod.ts";
 import type { ServerEntry } from "../protocol/mod.ts";
@@ -17,7 +18,7 @@ import { checkKey } from "./check_key.ts";
 import { checkPorts } from "./check_ports.ts";
 import { fail, type Finding, renderFinding, skip } from "./finding.ts";
 import { lanAddresses as systemLanAddresses } from "./_lan_addresses.ts";
-import { probePeer } from "./probe_peer.ts";
+import { peerSubject, probePeer } from "./probe_peer.ts";
 
 /** Default time for each network step. */
 export const DOCTOR_TIMEOUT_MS = 5_000;
@@ -67,11 +68,7 @@ export async function runDoctor(options: DoctorOptions): Promise<number> {
   } else {
     for (const finding of report.findings) stdout(renderFinding(finding));
     const failed = report.findings.filter((f) => f.status === "fail").length;
-    stdout(
-      failed === 0
-        ? "all checks passed"
-        : `${failed} check${failed === 1 ? "" : "s"} failed: see the ✗ lines`,
-    );
+    stdout(failed === 0 ? t("doctor.all_passed") : t("doctor.failed", { count: failed }));
   }
   return report.ok ? EXIT.ok : EXIT.failed;
 }
@@ -97,7 +94,11 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
     findings.push(...(await checkKey(options.hostKeyPath, "host-key")).findings);
   } else if (options.hostKeyPath !== undefined) {
     findings.push(
-      skip("host-key", `host key ${options.hostKeyPath}`, "none here: only the host needs one"),
+      skip(
+        "host-key",
+        t("doctor.subject_host_key", { path: options.hostKeyPath }),
+        t("doctor.no_host_key"),
+      ),
     );
   }
   const key = keyCheck.key;
@@ -121,26 +122,30 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
       findings.push(
         fail(
           "tcp",
-          `${peer.role} ${peer.text}`,
+          peerSubject(peer.role, peer.text),
           (error as Error).message,
-          `write it as HOST[:PORT], e.g. pi.local:${peer.port}`,
+          t("doctor.fix_host_port", { port: String(peer.port) }),
         ),
       );
       continue;
     }
+    const subject = peerSubject(peer.role, peer.text);
     if (key === undefined || caPem === undefined) {
-      findings.push(skip("proof", `${peer.role} ${peer.text}`, "not probed: no key to probe with"));
+      findings.push(skip("proof", subject, t("doctor.no_key_to_probe")));
       continue;
     }
     const result = await probePeer({ role: peer.role, key, caPem, ...address, timeoutMs });
     findings.push(...result.findings);
-    if (result.clock) clocks.push({ subject: `${peer.role} ${peer.text}`, ...result.clock });
+    if (result.clock) clocks.push({ subject, ...result.clock });
     if (result.clockSuspect !== undefined) {
-      certificateDates.push({ subject: `${peer.role} ${peer.text}`, message: result.clockSuspect });
+      certificateDates.push({ subject, message: result.clockSuspect });
     }
     servers.push(...result.servers ?? []);
     for (const entry of (result.servers ?? []).slice(0, MAX_LISTED_PROBES)) {
-      const subject = `server "${entry.name}" ${hostPort(entry.host, entry.port)}`;
+      const subject = t("doctor.subject_listed", {
+        name: entry.name,
+        where: hostPort(entry.host, entry.port),
+      });
       const listed = await probePeer({
         role: "server",
         key,

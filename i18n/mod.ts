@@ -9,6 +9,7 @@
  * @module
  */
 
+import type { Catalog, Message, MessagePlaceholders } from "./catalog.ts";
 import { de } from "./de.ts";
 import { en, type MessageKey } from "./en.ts";
 import { es } from "./es.ts";
@@ -21,6 +22,11 @@ export { defineTranslation } from "./define_translation.ts";
 export { en, type MessageKey } from "./en.ts";
 export { type Language, LANGUAGES, type LocaleEnv, resolveLanguage } from "./locale.ts";
 export { type ParamsOf, type ParamValue, Translator } from "./translator.ts";
+
+/** The keys of messages without placeholders: text as it is, e.g. for tables of help lines. */
+export type PlainKey = {
+  [K in MessageKey]: [MessagePlaceholders<typeof en[K]>] extends [never] ? K : never;
+}[MessageKey];
 
 /** Every catalogue, by language. */
 export const CATALOGS = { en, es, de, fr } as const;
@@ -52,4 +58,44 @@ export function currentTranslator(): Translator<typeof en> {
 /** The text of `key` in the current language. */
 export function t<K extends MessageKey>(key: K, ...params: ParamsOf<typeof en, K>): string {
   return current.t(key, ...params);
+}
+
+/** A span of time in the current language, at most two units (`3 hr 12 min`, `3 Std. 12 Min.`). */
+export function duration(ms: number): string {
+  return current.duration(ms);
+}
+
+/** A wait in the current language, rounded up to the second (`1 sec`, never `0 sec`). */
+export function wait(ms: number): string {
+  return current.wait(ms);
+}
+
+/** A wall-clock time in the current language (`02:05 PM`, `14:05`). */
+export function time(ms: number): string {
+  return current.time(ms);
+}
+
+/** A date and time in the current language; `timeZone` (e.g. "UTC") fixes and names the zone. */
+export function dateTime(ms: number, timeZone?: string): string {
+  return current.dateTime(ms, timeZone);
+}
+
+/** A number in the current language (`1,234`, `1.234`). */
+export function number(n: number): string {
+  return current.number(n);
+}
+
+/** A list in the current language (`a, b and c`). */
+export function list(items: readonly string[]): string {
+  return current.list(items);
+}
+
+/**
+ * The text of `key` in the current language with its `{placeholders}` left
+ * in: a log template, whose properties the logger fills (and redacts).
+ */
+export function template(key: MessageKey): string {
+  const message: Message | undefined = (CATALOGS[current.language] as Catalog)[key];
+  if (message === undefined) return key; // cannot happen for a checked catalogue
+  return typeof message === "string" ? message : message.other;
 }

@@ -50,17 +50,28 @@ export class Translator<Source extends Catalog> {
     return forms[category] ?? forms.other;
   }
 
-  /** A wall-clock time, hours and minutes (`14:05`, `2:05 PM`). */
+  /** A wall-clock time, hours and minutes on a 24-hour clock (`14:05`). */
   time(ms: number): string {
-    return new Intl.DateTimeFormat(this.language, { hour: "2-digit", minute: "2-digit" }).format(
-      ms,
-    );
+    // A 24-hour clock in every language: chat lines stay narrow and line up.
+    return new Intl.DateTimeFormat(this.language, {
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(ms);
   }
 
-  /** A date and time, for "up since". */
-  dateTime(ms: number): string {
-    return new Intl.DateTimeFormat(this.language, { dateStyle: "medium", timeStyle: "short" })
-      .format(ms);
+  /**
+   * A date and time, for "up since"; with `timeZone` (e.g. "UTC") in that
+   * zone and naming it, for dates that must read the same on every machine
+   * (`Jan 4, 2024, 12:00 AM UTC`, `04.01.2024, 00:00 UTC`).
+   */
+  dateTime(ms: number, timeZone?: string): string {
+    const format = new Intl.DateTimeFormat(this.language, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      ...(timeZone === undefined ? {} : { timeZone }),
+    }).format(ms);
+    return timeZone === undefined ? format : `${format} ${timeZone}`;
   }
 
   /** A number in the language's way (`1,234.5`, `1.234,5`). */
@@ -85,6 +96,20 @@ export class Translator<Source extends Catalog> {
       unitDisplay: unit === 0 ? "long" : "short",
       maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
     }).format(value);
+  }
+
+  /** Items as a list in the language's way (`a, b and c`, `a, b y c`). */
+  list(items: readonly string[]): string {
+    return new Intl.ListFormat(this.language, { type: "conjunction" }).format(items);
+  }
+
+  /**
+   * A wait, rounded up to the second so "1 s" never shows as "0 s"
+   * (`1 s`, `2 min`, `1 h 30 min`).
+   */
+  wait(ms: number): string {
+    const s = Math.max(1, Math.ceil(ms / 1000));
+    return this.duration(s < 60 ? s * 1000 : Math.ceil(s / 60) * 60_000);
   }
 
   /** A span of time, at most two units (`3 h 12 min`, `45 s`). */

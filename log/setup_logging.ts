@@ -5,6 +5,7 @@
  */
 
 import { configure, reset, type Sink } from "@logtape/logtape";
+import { t } from "../i18n/mod.ts";
 import { openFileSink } from "./_file_sink.ts";
 import { getLineFormatter } from "./_format_line.ts";
 import { redactSink } from "./_redaction.ts";
@@ -113,7 +114,7 @@ function reportFileError(error: unknown): void {
   const reason = error instanceof Error ? error.message : String(error);
   try {
     Deno.stderr.writeSync(
-      new TextEncoder().encode(`stealth: Cannot write the log file: ${reason}\n`),
+      new TextEncoder().encode(`stealth: ${t("log.file_failed", { reason })}\n`),
     );
   } catch {
     // Nowhere left to tell.

@@ -14,9 +14,16 @@ export type DialErrorCode =
   | "dns" // the host name does not resolve
   | "unreachable"; // no route to the host
 
+/** Options of {@linkcode DialError}. */
+export interface DialErrorOptions extends ErrorOptions {
+  /** A "tls" failure because the peer's certificate is outside its dates by our clock. */
+  outsideValidity?: boolean;
+}
+
 /**
- * A dial failed. `message` is one line for a person, e.g. "cannot reach
- * pi.local:5555 — is the server running? (connection refused)".
+ * A dial failed. `message` is one line for a person, in their language,
+ * e.g. "cannot reach pi.local:5555 — is the server running? (connection
+ * refused)"; code reads `code` and `outsideValidity`, never the message.
  */
 export class DialError extends Error {
   /** Why the dial failed. */
@@ -25,6 +32,8 @@ export class DialError extends Error {
   readonly hostname: string;
   /** The port that was dialed. */
   readonly port: number;
+  /** A "tls" failure on the certificate's dates: one of the two clocks is off. */
+  readonly outsideValidity: boolean;
 
   /** Makes a dial error. */
   constructor(
@@ -32,12 +41,13 @@ export class DialError extends Error {
     hostname: string,
     port: number,
     message: string,
-    options?: ErrorOptions,
+    options?: DialErrorOptions,
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "DialError";
     this.code = code;
     this.hostname = hostname;
     this.port = port;
+    this.outsideValidity = options?.outsideValidity === true;
   }
 }

@@ -11,6 +11,7 @@
  * @module
  */
 
+import { duration, number, t } from "../i18n/mod.ts";
 import { framedDenoConn } from "./_deno_conn_driver.ts";
 import { DialError } from "./dial_error.ts";
 import {
@@ -106,9 +107,13 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
   } catch (error) {
     attempt.catch(() => {});
     if (error instanceof DialError) throw error;
-    throw new DialError("unreachable", hostname, port, `cannot reach ${where} (${error})`, {
-      cause: error,
-    });
+    throw new DialError(
+      "unreachable",
+      hostname,
+      port,
+      t("net.unreachable", { where, reason: String(error) }),
+      { cause: error },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -135,14 +140,12 @@ function timeoutError(hostname: string, port: number, timeoutMs: number): DialEr
     "timeout",
     hostname,
     port,
-    `${where} did not answer within ${
-      seconds(timeoutMs)
-    } — is the address right and the port open? (timed out)`,
+    t("net.no_answer_within", { where, time: seconds(timeoutMs) }),
   );
 }
 
 function seconds(ms: number): string {
-  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+  return ms >= 1000 && ms % 1000 === 0 ? duration(ms) : `${number(ms)} ms`;
 }
 
 function connectError(cause: unknown, hostname: string, port: number): DialError {
@@ -150,42 +153,24 @@ function connectError(cause: unknown, hostname: string, port: number): DialError
   const text = cause instanceof Error ? cause.message : String(cause);
   const code = (cause as { code?: string } | null)?.code;
   if (cause instanceof Deno.errors.ConnectionRefused || code === "ECONNREFUSED") {
-    return new DialError(
-      "refused",
-      hostname,
-      port,
-      `cannot reach ${where} — is the server running? (connection refused)`,
-      { cause },
-    );
+    return new DialError("refused", hostname, port, t("net.refused", { where }), { cause });
   }
   if (cause instanceof Deno.errors.TimedOut || code === "ETIMEDOUT") {
-    return new DialError(
-      "timeout",
-      hostname,
-      port,
-      `${where} did not answer — is the address right and the port open? (timed out)`,
-      { cause },
-    );
+    return new DialError("timeout", hostname, port, t("net.no_answer", { where }), { cause });
   }
   if (/lookup|resolve|name or service|nodename|getaddrinfo/i.test(text)) {
-    return new DialError(
-      "dns",
-      hostname,
-      port,
-      `cannot find ${hostname} — check the name, or use its IP address (DNS lookup failed)`,
-      { cause },
-    );
+    return new DialError("dns", hostname, port, t("net.dns", { host: hostname }), { cause });
   }
   const reason = /unreachable/i.test(text)
-    ? "network unreachable"
+    ? t("net.network_unreachable")
     : /no route/i.test(text)
-    ? "no route to host"
+    ? t("net.no_route")
     : firstLine(text);
   return new DialError(
     "unreachable",
     hostname,
     port,
-    `cannot reach ${where} — check the address and the network (${reason})`,
+    t("net.unreachable_check", { where, reason }),
     { cause },
   );
 }
@@ -193,27 +178,25 @@ function connectError(cause: unknown, hostname: string, port: number): DialError
 function tlsError(cause: unknown, hostname: string, port: number): DialError {
   const where = hostPort(hostname, port);
   const text = cause instanceof Error ? cause.message : String(cause);
-  let message: string;
+  // The TLS library's own words (in parentheses) stay as it wrote them.
+  const reason = firstLine(text);
   if (/UnknownIssuer|BadSignature|UnknownCA|invalid peer certificate: Other/i.test(text)) {
-    message =
-      `${where} is not a stealth server of your circle — check secret.key (certificate not signed by the circle CA)`;
-    return new DialError("foreign", hostname, port, message, { cause });
-  } else if (/Expired|NotValidYet|not valid yet/i.test(text)) {
+    return new DialError("foreign", hostname, port, t("net.foreign", { where }), { cause });
+  }
+  if (/Expired|NotValidYet|not valid yet/i.test(text)) {
     // rustls says "certificate expired: …" and "certificate not valid yet: …".
-    message =
-      `${where} has a certificate outside its validity — check the clocks of both machines (${
-        firstLine(text)
-      })`;
-  } else if (/certificate/i.test(text)) {
-    message = `${where} is not a stealth server of your circle — check secret.key (${
-      firstLine(text)
-    })`;
+    return new DialError("tls", hostname, port, t("net.outside_validity", { where, reason }), {
+      cause,
+      outsideValidity: true,
+    });
+  }
+  let message: string;
+  if (/certificate/i.test(text)) {
+    message = t("net.bad_certificate", { where, reason });
   } else if (/corrupt message|InvalidContentType|peer is incompatible|alert/i.test(text)) {
-    message = `${where} does not speak TLS 1.3 — is it a stealth server? (${firstLine(text)})`;
+    message = t("net.not_tls13", { where, reason });
   } else {
-    message = `${where} closed the connection during the TLS handshake — is it a stealth server? (${
-      firstLine(text)
-    })`;
+    message = t("net.tls_closed", { where, reason });
   }
   return new DialError("tls", hostname, port, message, { cause });
 }

@@ -20,7 +20,7 @@
 
 import { Buffer } from "node:buffer";
 import { randomBytes } from "node:crypto";
-import { humanWait } from "../cli/mod.ts";
+import { duration, number, t, template, wait as waitText } from "../i18n/mod.ts";
 import { makeProof, verifyProof } from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
@@ -117,12 +117,6 @@ export interface DialedHandshake {
 
 /** Time a refused peer gets to read the `error` frame before the socket closes. */
 const REFUSE_FLUSH_MS = 500;
-
-const ROLE_NAMES: Record<Role, string> = {
-  server: "chat server",
-  registry: "registry",
-  p2p: "p2p peer",
-};
 
 const log = getLogger(["stealth", "net"]);
 const ignoreFrame = (_payload: Uint8Array): void => {};
@@ -241,7 +235,7 @@ export function acceptHandshake(
       const expected = makeProof(authKey, "client", role, serverNonce, clientNonce, auth.nick);
       if (clientNonce.length !== NONCE_BYTES || !verifyProof(expected, fromBase64url(auth.proof))) {
         const failures = throttle.fail(address);
-        log.warn("Refused a connection from {address}: wrong key ({failures} failed so far)", {
+        log.warn(template("log.wrong_key"), {
           address: conn.remoteAddress,
           failures,
         });
@@ -255,7 +249,7 @@ export function acceptHandshake(
       }
       const hostRefused = auth.host !== undefined && !isHost;
       if (hostRefused) {
-        log.warn("A connection from {address} showed a wrong host key", {
+        log.warn(template("log.wrong_host_key"), {
           address: conn.remoteAddress,
         });
       }
@@ -301,12 +295,7 @@ export function dialHandshake(
     let serverNonce: Uint8Array;
     let clientNonce: Uint8Array;
     const timer = setTimeout(() => {
-      fail(
-        new HandshakeError(
-          "timeout",
-          `the ${ROLE_NAMES[role]} did not finish the handshake within ${timeoutMs} ms`,
-        ),
-      );
+      fail(new HandshakeError("timeout", roleText(role, "timeout", { time: span(timeoutMs) })));
     }, timeoutMs);
 
     function settle(): void {
@@ -327,13 +316,13 @@ export function dialHandshake(
       fail(
         new HandshakeError(
           reason === "protocol" ? "protocol" : "closed",
-          `the ${ROLE_NAMES[role]} closed the connection during the handshake (${reason})`,
+          roleText(role, "closed", { reason }),
           { cause },
         ),
       );
     };
     if (conn.closed) {
-      fail(new HandshakeError("closed", "the connection was closed before the handshake"));
+      fail(new HandshakeError("closed", t("net.closed_before_handshake")));
       return;
     }
     conn.resume();
@@ -344,13 +333,9 @@ export function dialHandshake(
         message = decodeServerMessage(payload);
       } catch (cause) {
         fail(
-          new HandshakeError(
-            "protocol",
-            `the peer does not speak stealth v1: ${messageOf(cause)}`,
-            {
-              cause,
-            },
-          ),
+          new HandshakeError("protocol", t("net.not_stealth_v1", { reason: messageOf(cause) }), {
+            cause,
+          }),
         );
         return;
       }
@@ -360,7 +345,12 @@ export function dialHandshake(
       }
       if (hello === undefined) {
         if (message.t !== "hello") {
-          fail(new HandshakeError("protocol", `expected hello, got ${message.t}`));
+          fail(
+            new HandshakeError(
+              "protocol",
+              t("net.unexpected_frame", { expected: "hello", got: message.t }),
+            ),
+          );
           return;
         }
         if (message.role !== role) {
@@ -393,7 +383,12 @@ export function dialHandshake(
         return;
       }
       if (message.t !== "ok") {
-        fail(new HandshakeError("protocol", `expected ok, got ${message.t}`));
+        fail(
+          new HandshakeError(
+            "protocol",
+            t("net.unexpected_frame", { expected: "ok", got: message.t }),
+          ),
+        );
         return;
       }
       const expected = makeProof(authKey, "server", role, clientNonce, serverNonce);
@@ -408,59 +403,106 @@ export function dialHandshake(
   });
 }
 
+/**
+ * The refusal of a listener's `error` frame, worded here from its code and
+ * values (see {@linkcode refusalText}).
+ */
 function refusal(message: ErrorMessage, role: Role): HandshakeError {
   const { code, detail, retryAfterMs } = message;
   if (code === "auth") return notInCircle(role);
   if (code === "throttled") {
-    const wait = retryAfterMs === undefined ? "later" : `in ${Math.ceil(retryAfterMs / 1000)} s`;
     return new HandshakeError(
       "throttled",
-      `too many failed attempts from this address — try again ${wait}`,
+      retryAfterMs === undefined
+        ? t("net.throttled_later")
+        : t("net.throttled_wait", { wait: waitText(retryAfterMs) }),
       { retryAfterMs },
     );
   }
-  const because = detail === undefined ? "" : `: ${detail}`;
-  const wait = retryAfterMs === undefined ? undefined : humanWait(retryAfterMs);
-  let text: string;
+  return new HandshakeError(code, refusalText(code, detail, retryAfterMs), {
+    detail,
+    retryAfterMs,
+  });
+}
+
+/**
+ * One line for a listener's refusal `code` (of an `error` frame), in the
+ * reader's language, made from the code and its values. `detail` is shown
+ * only where it is the host's own words (the reason of "banned" and
+ * "kicked") or the only words there are (a code this version does not
+ * know); for the other codes it is the server's English fallback.
+ */
+export function refusalText(code: string, detail?: string, retryAfterMs?: number): string {
   switch (code) {
     case "banned":
-      text = `you are banned from this server${because} — ${
-        wait === undefined ? "until the host lifts it" : `for ${wait} more`
-      }`;
-      break;
+      if (retryAfterMs === undefined) {
+        return detail === undefined ? t("net.banned") : t("net.banned_reason", { reason: detail });
+      }
+      return detail === undefined
+        ? t("net.banned_for", { wait: waitText(retryAfterMs) })
+        : t("net.banned_for_reason", { wait: waitText(retryAfterMs), reason: detail });
     case "kicked":
-      text = `the host removed you from this server${because}`;
-      break;
+      return detail === undefined ? t("net.kicked") : t("net.kicked_reason", { reason: detail });
     case "locked":
-      text = "the host has locked this server: nobody new can join for now";
-      break;
+      return t("net.locked");
     case "busy":
       // A p2p listener talks with one peer at a time.
-      text = "busy: already talking with someone — try again later";
-      break;
+      return t("net.busy");
+    case "nick-taken":
+      return t("net.nick_taken");
+    case "bad-nick":
+      return t("net.bad_nick");
+    case "full":
+      return t("net.full");
+    case "closed":
+    case "shutdown":
+      return t("net.shutting_down");
     default:
-      text = `the server refused the connection (${
-        detail === undefined ? code : `${code}${because}`
-      })`;
+      return detail === undefined
+        ? t("net.refused_code", { code })
+        : t("net.refused_code_detail", { code, detail });
   }
-  return new HandshakeError(code, text, { detail, retryAfterMs });
 }
 
 function notInCircle(role: Role): HandshakeError {
   return new HandshakeError(
     "not-in-circle",
-    `this ${role === "p2p" ? "peer" : "server"} is not in your circle — check secret.key`,
+    role === "p2p" ? t("net.peer_not_in_circle") : t("net.server_not_in_circle"),
   );
+}
+
+/** The dialer's words for a handshake that timed out or was cut, by the role dialed. */
+function roleText(
+  role: Role,
+  what: "timeout" | "closed",
+  params: { time?: string; reason?: string },
+): string {
+  const time = params.time ?? "";
+  const reason = params.reason ?? "";
+  if (what === "timeout") {
+    if (role === "registry") return t("net.timeout_registry", { time });
+    if (role === "p2p") return t("net.timeout_p2p", { time });
+    return t("net.timeout_server", { time });
+  }
+  if (role === "registry") return t("net.cut_registry", { reason });
+  if (role === "p2p") return t("net.cut_p2p", { reason });
+  return t("net.cut_server", { reason });
 }
 
 /** What to tell a dialer that reached a listener of another role, with the command that fits. */
 function roleMismatch(found: Role, wanted: Role): string {
-  const text = `this is a stealth ${ROLE_NAMES[found]}, not a ${ROLE_NAMES[wanted]}`;
-  if (found === "p2p") return `${text} — talk to it with \`stealth p2p HOST[:PORT]\``;
-  if (found === "server" && wanted === "p2p") {
-    return `${text} — join it with \`stealth chat HOST[:PORT]\``;
+  if (found === "p2p") {
+    return wanted === "registry" ? t("net.p2p_not_registry") : t("net.p2p_not_server");
   }
-  return `${text} — check the port`;
+  if (found === "server") {
+    return wanted === "p2p" ? t("net.server_not_p2p") : t("net.server_not_registry");
+  }
+  return wanted === "p2p" ? t("net.registry_not_p2p") : t("net.registry_not_server");
+}
+
+/** A time limit as people read it: "10 sec", or "200 ms" below a second. */
+function span(ms: number): string {
+  return ms >= 1000 && ms % 1000 === 0 ? duration(ms) : `${number(ms)} ms`;
 }
 
 function randomNonce(): Uint8Array {

@@ -15,6 +15,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from "node:crypto";
 import type { Socket } from "node:net";
 import tls from "node:tls";
+import { t, template } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import { HANDSHAKE_TIMEOUT_MS } from "../protocol/mod.ts";
 import { addressKey, displayAddress } from "./_address_key.ts";
@@ -124,7 +125,7 @@ export async function listenTls(options: ListenTlsOptions): Promise<TlsListener>
   const listener = new Listener(server, limits, maxPending, handshakeTimeoutMs, options);
   await new Promise<void>((resolve, reject) => {
     const onError = (cause: Error & { code?: string }) => {
-      reject(new Error(`Cannot listen on ${where}: ${listenProblem(cause)}`, { cause }));
+      reject(new Error(t("net.listen_failed", { where, reason: listenProblem(cause) }), { cause }));
     };
     server.once("error", onError);
     server.listen({ port: options.port, host: options.hostname }, () => {
@@ -132,7 +133,7 @@ export async function listenTls(options: ListenTlsOptions): Promise<TlsListener>
       resolve();
     });
   });
-  server.on("error", (error: Error) => log.error("Listener error: {error}", { error }));
+  server.on("error", (error: Error) => log.error(template("log.listener_error"), { error }));
   return listener;
 }
 
@@ -172,11 +173,11 @@ function messageOf(error: unknown): string {
 function listenProblem(error: Error & { code?: string }): string {
   switch (error.code) {
     case "EADDRINUSE":
-      return "the port is already in use — is another stealth running?";
+      return t("net.listen_in_use");
     case "EADDRNOTAVAIL":
-      return "this machine has no such address";
+      return t("net.listen_no_address");
     case "EACCES":
-      return "permission denied — ports below 1024 need privileges";
+      return t("net.listen_denied");
     default:
       return error.message;
   }
@@ -222,7 +223,7 @@ class Listener implements TlsListener {
       );
       if (refusedOurCertificate(error) && this.#mayWarn()) {
         // A dialer holding another key: the person here should hear of it (no more than that).
-        log.warn("Refused a connection from {address}: it holds another key (not in this circle)", {
+        log.warn(template("log.foreign_certificate"), {
           address,
         });
         return void socket?.destroy();
@@ -322,7 +323,7 @@ class Listener implements TlsListener {
     try {
       this.#onConnection(conn);
     } catch (error) {
-      log.error("The connection handler threw: {error}", { error });
+      log.error(template("log.handler_threw"), { error });
       void conn.close(0);
     }
   }

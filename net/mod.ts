@@ -42,7 +42,7 @@ export {
   type TlsListener,
 } from "./listen_tls.ts";
 export { DIAL_TIMEOUT_MS, dialTls, type DialTlsOptions, hostPort } from "./dial_tls.ts";
-export { DialError, type DialErrorCode } from "./dial_error.ts";
+export { DialError, type DialErrorCode, type DialErrorOptions } from "./dial_error.ts";
 export {
   type AcceptedAuth,
   acceptHandshake,
@@ -54,6 +54,7 @@ export {
   type ErrorMessage,
   type HelloMessage,
   type OkMessage,
+  refusalText,
 } from "./handshake.ts";
 export {
   HandshakeError,

@@ -28,6 +28,7 @@ import {
   type ThemeName,
 } from "../client/mod.ts";
 import { fingerprint } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { DEFAULT_P2P_PORT, NICK_PATTERN } from "../protocol/mod.ts";
 import { type ChatServer, lanAddresses, startChatServer } from "../server/mod.ts";
@@ -90,14 +91,12 @@ export async function runP2p(options: P2pOptions): Promise<number> {
     : await readSettings(options.settingsPath).catch(() => undefined);
   const nick = (options.nick ?? settings?.nick ?? loginNick() ?? "member").normalize("NFC");
   if (!NICK_PATTERN.test(nick)) {
-    stderr(`stealth: --nick ${nick}: a nick is 1–24 letters, digits, '_', '-' or '.'`);
+    stderr(`stealth: --nick ${nick}: ${t("net.bad_nick")}`);
     return EXIT.usage;
   }
   if (!options.listen) {
     if (options.target === undefined) {
-      stderr(
-        "stealth: name the peer to dial: stealth p2p HOST[:PORT], or wait for one: stealth p2p --listen",
-      );
+      stderr(`stealth: ${t("p2p.name_the_peer")}`);
       return EXIT.usage;
     }
     return await chat(options, options.target, nick, {});
@@ -105,7 +104,7 @@ export async function runP2p(options: P2pOptions): Promise<number> {
 
   const port = options.target === undefined ? DEFAULT_P2P_PORT : portOf(options.target);
   if (port === undefined) {
-    stderr(`stealth: --listen ${options.target}: give a port from 0 to 65535, e.g. --listen 5557`);
+    stderr(`stealth: ${t("p2p.bad_listen_port", { port: options.target ?? "" })}`);
     return EXIT.usage;
   }
   const key = await loadKey(options.keyPath, (line) => stderr(line));
@@ -127,7 +126,7 @@ export async function runP2p(options: P2pOptions): Promise<number> {
     const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
     stderr(
       code === "EADDRINUSE"
-        ? `stealth: port ${port} is already in use — is another stealth running? choose another: stealth p2p --listen PORT`
+        ? `stealth: ${t("p2p.port_in_use", { port: String(port) })}`
         : `stealth: ${listenProblem(error, port, "stealth")}`,
     );
     return EXIT.failed;

@@ -6,6 +6,7 @@
  */
 
 import { KeyError, readKeyFile } from "../crypto/mod.ts";
+import { duration, t } from "../i18n/mod.ts";
 import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { DEFAULT_REGISTRY_PORT, type ServerEntry } from "../protocol/mod.ts";
 import { listServers } from "./list_servers.ts";
@@ -82,34 +83,25 @@ export async function runList(options: RunListOptions): Promise<number> {
     return 0;
   }
   if (servers.length === 0) {
-    stdout(
-      `no servers are registered at ${where} — start one with \`stealth up\` or \`stealth server --registry ${target.hostname}\``,
-    );
+    stdout(t("registry.none_registered", { where, host: target.hostname }));
     return 0;
   }
-  stdout(`${servers.length} ${servers.length === 1 ? "server" : "servers"} at ${where}`);
+  stdout(t("registry.servers_at", { count: servers.length, where }));
   for (const line of formatTable(servers, (options.now ?? Date.now)())) stdout(line);
   return 0;
 }
 
 /** The exit code and the line for a failed list. */
 function problem(error: unknown, where: string): [number, string] {
-  const notInCircle = "this registry is not in your circle — check secret.key";
+  const notInCircle = t("registry.not_in_circle_at", { where });
   if (error instanceof HandshakeError) {
-    if (error.code === "not-in-circle") return [EXIT_NOT_IN_CIRCLE, `${where}: ${notInCircle}`];
+    if (error.code === "not-in-circle") return [EXIT_NOT_IN_CIRCLE, notInCircle];
     return [1, error.message];
   }
   if (error instanceof DialError) {
     // A registry of another circle shows a certificate our circle CA did not sign.
-    if (error.code === "foreign") {
-      return [EXIT_NOT_IN_CIRCLE, `${where}: ${notInCircle}`];
-    }
-    if (error.code === "refused") {
-      return [
-        1,
-        `cannot reach the registry at ${where} — is it running? (connection refused; start one with \`stealth registry\` or \`stealth up\`)`,
-      ];
-    }
+    if (error.code === "foreign") return [EXIT_NOT_IN_CIRCLE, notInCircle];
+    if (error.code === "refused") return [1, t("registry.refused_list", { where })];
     return [1, error.message];
   }
   throw error;
@@ -120,7 +112,7 @@ export function formatTable(servers: readonly ServerEntry[], now: number): strin
   const rows = servers.map((s) => [
     printable(s.name),
     hostPort(printable(s.host), s.port),
-    `${s.users} online`,
+    t("registry.online", { count: s.users }),
     formatUptime(now - s.since),
   ]);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -129,16 +121,13 @@ export function formatTable(servers: readonly ServerEntry[], now: number): strin
   );
 }
 
-/** "up 42 s", "up 12 min", "up 3 h 12 min", "up 2 d 4 h"; "just started" for a future start. */
+/**
+ * "up 42 sec", "up 3 hr 12 min", "up 2 days 4 hr" in the reader's language;
+ * "just started" for a future start.
+ */
 export function formatUptime(ms: number): string {
-  if (!(ms >= 1000)) return "just started";
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `up ${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `up ${min} min`;
-  const h = Math.floor(min / 60);
-  if (h < 24) return `up ${h} h ${min % 60} min`;
-  return `up ${Math.floor(h / 24)} d ${h % 24} h`;
+  if (!(ms >= 1000)) return t("registry.just_started");
+  return t("registry.up_for", { time: duration(Math.floor(ms / 1000) * 1000) });
 }
 
 /** A peer's text, safe for a terminal: control characters become `?`. */

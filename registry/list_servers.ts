@@ -7,6 +7,7 @@
 
 import { circleCA } from "../certs/mod.ts";
 import { authKey, type SecretKey } from "../crypto/mod.ts";
+import { duration, t } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import { DialError, dialHandshake, dialTls, HandshakeError, hostPort } from "../net/mod.ts";
 import { decodeServerMessage, encodeMessage, type ServerEntry } from "../protocol/mod.ts";
@@ -59,11 +60,7 @@ export async function listServers(options: ListServersOptions): Promise<ServerEn
     });
   } catch (error) {
     if (error instanceof HandshakeError && error.code === "not-in-circle") {
-      throw new HandshakeError(
-        "not-in-circle",
-        "this registry is not in your circle — check secret.key",
-        { cause: error },
-      );
+      throw new HandshakeError("not-in-circle", t("registry.not_in_circle"), { cause: error });
     }
     throw error;
   }
@@ -76,7 +73,7 @@ export async function listServers(options: ListServersOptions): Promise<ServerEn
           "timeout",
           hostname,
           port,
-          `${where} did not send its list within ${Math.round(timeoutMs / 1000)} s (timed out)`,
+          t("registry.list_timeout", { where, time: duration(timeoutMs) }),
         ),
       );
     }, left());
@@ -96,28 +93,20 @@ export async function listServers(options: ListServersOptions): Promise<ServerEn
       try {
         message = decodeServerMessage(payload);
       } catch (cause) {
-        finish(
-          new HandshakeError("protocol", `the registry at ${where} sent a bad frame`, { cause }),
-        );
+        finish(new HandshakeError("protocol", t("registry.bad_frame", { where }), { cause }));
         return;
       }
       if (message.t === "servers") {
         finish(message.list);
       } else if (message.t === "error") {
-        const why = message.detail === undefined
-          ? message.code
-          : `${message.code}: ${message.detail}`;
-        finish(new HandshakeError(message.code, `the registry at ${where} refused (${why})`));
+        finish(new HandshakeError(message.code, registryRefusal(message, where)));
       } else if (message.t === "ping") {
         conn.send(encodeMessage({ t: "pong", ts: message.ts }));
       }
     };
     conn.onClose = (reason) => {
       finish(
-        new HandshakeError(
-          "closed",
-          `the registry at ${where} closed the connection before sending its list (${reason})`,
-        ),
+        new HandshakeError("closed", t("registry.closed_early", { where, reason })),
       );
     };
     conn.send(encodeMessage({ t: "list" }));
@@ -128,4 +117,29 @@ export async function listServers(options: ListServersOptions): Promise<ServerEn
   await conn.close(500);
   log.debug("{where} lists {count} servers", { where, count: list.length });
   return substituteLoopback(list, hostname);
+}
+
+/**
+ * A registry's `error` frame in the reader's words: known codes from the
+ * catalogue, the registry's own `detail` only for a code this version does
+ * not know.
+ */
+function registryRefusal(message: { code: string; detail?: string }, where: string): string {
+  switch (message.code) {
+    case "rate-limited":
+      return t("registry.refused_rate", { where });
+    case "full":
+      return t("registry.refused_full", { where });
+    case "too-many-from-address":
+      return t("registry.refused_too_many", { where });
+    case "shutdown":
+      return t("registry.refused_shutdown", { where });
+    case "timeout":
+    case "expired":
+      return t("registry.refused_timeout", { where });
+    default:
+      return message.detail === undefined
+        ? t("registry.refused", { where, code: message.code })
+        : t("registry.refused_detail", { where, code: message.code, detail: message.detail });
+  }
 }

@@ -5,6 +5,7 @@
  */
 
 import { isIP } from "node:net";
+import { t } from "../i18n/mod.ts";
 
 /** A host and a port. */
 export interface HostPort {
@@ -15,7 +16,6 @@ export interface HostPort {
 }
 
 const HOST_NAME = /^[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))*\.?$/i;
-const EXAMPLES = "e.g. pi.local, 192.168.1.20:5556 or [::1]:5556";
 
 /**
  * Parses `HOST`, `HOST:PORT`, `[IPv6]`, `[IPv6]:PORT` or a bare IPv6
@@ -29,45 +29,49 @@ const EXAMPLES = "e.g. pi.local, 192.168.1.20:5556 or [::1]:5556";
 export function parseHostPort(text: string, defaultPort: number): HostPort {
   const input = text.trim();
   const fail = (why: string): never => {
-    throw new SyntaxError(`Cannot read "${text}" as HOST[:PORT]: ${why} (${EXAMPLES})`);
+    throw new SyntaxError(t("registry.host_port", { text, why }));
   };
-  if (input === "") fail("it is empty");
+  if (input === "") fail(t("registry.host_port_empty"));
   let host: string;
   let portText: string | undefined;
   if (input.startsWith("[")) {
     const end = input.indexOf("]");
-    if (end < 0) fail("the [ of an IPv6 address is not closed");
+    if (end < 0) fail(t("registry.host_port_unclosed"));
     host = input.slice(1, end);
     const rest = input.slice(end + 1);
     if (rest !== "") {
-      if (!rest.startsWith(":")) fail("expected :PORT after the ]");
+      if (!rest.startsWith(":")) fail(t("registry.host_port_after_bracket"));
       portText = rest.slice(1);
     }
-    if (isIP(host) !== 6) fail(`${host || "nothing"} in brackets is not an IPv6 address`);
+    if (isIP(host) !== 6) {
+      fail(
+        host === ""
+          ? t("registry.host_port_empty_brackets")
+          : t("registry.host_port_not_ipv6", { host }),
+      );
+    }
   } else if (input.indexOf(":") !== input.lastIndexOf(":")) {
     if (isIP(input.replace(/%.*$/, "")) !== 6) {
-      fail("put an IPv6 address in brackets when you give a port");
+      fail(t("registry.host_port_brackets"));
     }
     host = input;
   } else {
     const colon = input.indexOf(":");
     host = colon < 0 ? input : input.slice(0, colon);
     portText = colon < 0 ? undefined : input.slice(colon + 1);
-    if (host === "") fail("the host is missing");
+    if (host === "") fail(t("registry.host_port_no_host"));
     if (isIP(host) === 0 && !HOST_NAME.test(host)) {
-      fail(`${host} is neither a host name nor an IP address`);
+      fail(t("registry.host_port_bad_host", { host }));
     }
   }
   let port = defaultPort;
   if (portText !== undefined) {
-    if (portText === "") fail("the port after : is missing");
-    if (!/^\d{1,5}$/.test(portText)) fail(`the port ${portText} is not a number`);
+    if (portText === "") fail(t("registry.host_port_no_port"));
+    if (!/^\d{1,5}$/.test(portText)) fail(t("registry.host_port_nan", { port: portText }));
     port = Number(portText);
   }
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new RangeError(
-      `Cannot read "${text}" as HOST[:PORT]: the port must be from 1 to 65535, got ${port}`,
-    );
+    throw new RangeError(t("registry.host_port_range", { text, port: String(port) }));
   }
   return { hostname: host, port };
 }

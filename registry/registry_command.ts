@@ -5,6 +5,7 @@
  */
 
 import { EXIT, listenProblem, loadKey, untilStopped } from "../cli/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { startRegistry } from "./registry_service.ts";
 
@@ -50,7 +51,7 @@ export async function runRegistry(options: RunRegistryOptions): Promise<number> 
 
   const stopped = untilStopped(options.signal);
   try {
-    stdout(`registry listening on ${hostPort(options.hostname, registry.port)}`);
+    stdout(t("registry.listening", { where: hostPort(options.hostname, registry.port) }));
     await stopped.done;
   } finally {
     await registry.close();

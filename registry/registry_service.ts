@@ -15,6 +15,7 @@
 
 import { RENEWAL_CHECK_MS, ServingCertificate } from "../certs/mod.ts";
 import { authKey, type SecretKey } from "../crypto/mod.ts";
+import { template } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
   acceptHandshake,
@@ -143,7 +144,7 @@ export async function startRegistry(options: RegistryOptions): Promise<RegistryS
     (leaf) => listener.setCertificate(leaf.certPem, leaf.keyPem),
     {
       everyMs: options.renewCheckMs ?? RENEWAL_CHECK_MS,
-      onError: (error) => log.error("Cannot renew the registry's certificate: {error}", { error }),
+      onError: (error) => log.error(template("log.registry_renew_failed"), { error }),
     },
   );
   return registry.started(listener, stopRenewal);

@@ -10,6 +10,7 @@
 import { dirname } from "node:path";
 import * as v from "valibot";
 import { writePrivateFile } from "../home/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { BanSchema } from "../protocol/mod.ts";
 import type { Ban } from "./ban_list.ts";
 
@@ -36,9 +37,9 @@ export async function readBanFile(path: string): Promise<Ban[]> {
   let text: string;
   try {
     const info = await Deno.stat(path);
-    if (!info.isFile) throw new BanFileError(`--bans ${path} is not a file`);
+    if (!info.isFile) throw new BanFileError(t("host.bans_not_file", { path }));
     if (info.size > MAX_FILE_BYTES) {
-      throw new BanFileError(`--bans ${path} is too large to be a bans file`);
+      throw new BanFileError(t("host.bans_too_large", { path }));
     }
     text = await Deno.readTextFile(path);
   } catch (error) {
@@ -47,21 +48,21 @@ export async function readBanFile(path: string): Promise<Ban[]> {
       // No file yet: fine, as long as it can be written when the first ban comes.
       const folder = await Deno.stat(dirname(path)).catch(() => undefined);
       if (folder?.isDirectory) return [];
-      throw new BanFileError(
-        `cannot keep bans in ${path}: the folder ${dirname(path)} does not exist`,
-      );
+      throw new BanFileError(t("host.bans_no_folder", { path, folder: dirname(path) }));
     }
-    throw new BanFileError(`cannot read --bans ${path}: ${reasonOf(error)}`, { cause: error });
+    throw new BanFileError(t("host.bans_unreadable", { path, reason: reasonOf(error) }), {
+      cause: error,
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new BanFileError(`--bans ${path} is not a bans file (not JSON)`, { cause });
+    throw new BanFileError(t("host.bans_not_json", { path }), { cause });
   }
   const result = v.safeParse(FileSchema, value);
   if (!result.success) {
-    throw new BanFileError(`--bans ${path} is not a bans file — move it away or fix it`);
+    throw new BanFileError(t("host.bans_not_bans", { path }));
   }
   return result.output.bans;
 }
@@ -101,11 +102,10 @@ export class BanFileWriter {
           await writeBanFile(this.#path, bans);
         } catch (error) {
           this.#onError(
-            error instanceof BanFileError
-              ? error
-              : new BanFileError(`cannot write --bans ${this.#path}: ${reasonOf(error)}`, {
-                cause: error,
-              }),
+            error instanceof BanFileError ? error : new BanFileError(
+              t("host.bans_unwritable", { path: this.#path, reason: reasonOf(error) }),
+              { cause: error },
+            ),
           );
         }
       }
@@ -121,12 +121,14 @@ export async function writeBanFile(path: string, bans: readonly Ban[]): Promise<
   try {
     await writePrivateFile(path, content);
   } catch (error) {
-    throw new BanFileError(`cannot write --bans ${path}: ${reasonOf(error)}`, { cause: error });
+    throw new BanFileError(t("host.bans_unwritable", { path, reason: reasonOf(error) }), {
+      cause: error,
+    });
   }
 }
 
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const reason = (message.split("\n")[0] ?? "").replace(/\s*\(os error \d+\).*$/, "").trim();
-  return reason === "" ? "unknown error" : reason[0]!.toLowerCase() + reason.slice(1);
+  return reason === "" ? t("key.unknown_error") : reason[0]!.toLowerCase() + reason.slice(1);
 }

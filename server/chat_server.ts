@@ -13,6 +13,7 @@
 
 import { authKey, hostAuthKey, type SecretKey } from "../crypto/mod.ts";
 import { type Leaf, ServingCertificate } from "../certs/mod.ts";
+import { template } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
   type AcceptedAuth,
@@ -175,7 +176,7 @@ export async function startChatServer(options: ChatServerOptions): Promise<ChatS
   });
   const stopRenewal = certificate.keepFresh(
     (fresh) => listener.setCertificate(fresh.certPem, fresh.keyPem),
-    { clock, onError: (error) => log.error("Cannot renew the certificate: {error}", { error }) },
+    { clock, onError: (error) => log.error(template("log.renew_failed"), { error }) },
   );
   return server.started(listener, stopRenewal);
 }
@@ -215,7 +216,7 @@ class Server implements ChatServer {
     if (options.bansFile !== undefined) {
       const writer = new BanFileWriter(
         options.bansFile,
-        (error) => log.error("Cannot keep the bans: {error}", { error: error.message }),
+        (error) => log.error(template("log.bans_failed"), { error: error.message }),
       );
       this.#banFile = writer;
       banList.onChange = () => writer.write(banList.list());
@@ -555,7 +556,12 @@ function errorFrame(code: string, detail?: string, retryAfterMs?: number): Serve
   return frame;
 }
 
-/** Details of join refusals, for people and older clients (clients translate codes). */
+/**
+ * The `detail` of join refusals: protocol English, for clients that do not
+ * know the code. The protocol is language-neutral — a client words the
+ * codes it knows in its own person's language and shows these only for
+ * codes it does not know (see `docs/PROTOCOL.md`).
+ */
 const JOIN_REFUSALS: Record<string, string> = {
   "nick-taken": "that nick is taken — pick another with --nick",
   "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
@@ -565,7 +571,7 @@ const JOIN_REFUSALS: Record<string, string> = {
   "busy": "already talking with someone — try again later",
 };
 
-/** Details of request refusals. */
+/** The `detail` of request refusals: protocol English, like {@linkcode JOIN_REFUSALS}. */
 const REFUSALS: Record<string, string> = {
   "rate": "slow down: too many messages at once",
   "no-such-nick": "nobody here has that nick",

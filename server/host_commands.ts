@@ -7,20 +7,21 @@
  * arguments (count, sealed text) before the handler runs.
  *
  * Handlers answer with an {@linkcode OpResult}: codes and values, never
- * sentences, so each side words it (the console here, in English; a chat
- * client in its own language). Pure and synchronous, like the room.
+ * sentences, so each side words it in its own person's language (the
+ * console in the host's, a chat client in its member's). Pure and
+ * synchronous, like the room.
  *
  * @module
  */
 
 import {
   checkOpArgs,
-  HOST_OPS,
   type HostOpName,
   hostOpSpec,
   MAX_TEXT_LENGTH,
   type OpResult,
 } from "../protocol/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { BanList, parseBanTarget } from "./ban_list.ts";
 import { parseDuration } from "./parse_duration.ts";
 import type { Room, RoomMember } from "./room.ts";
@@ -52,7 +53,7 @@ export interface HostOp {
 
 /** One host command: what `/help` says of it on the console, and what it does. */
 export interface HostCommand {
-  /** One line of help, for the console. */
+  /** One line of help, for the console, in the host's language (read when shown). */
   readonly help: string;
   /** Does it; the arguments are checked already. */
   run(room: Room, actor: HostActor, args: readonly string[], body?: string): OpResult;
@@ -84,7 +85,9 @@ function durationArg(word: string | undefined): number | undefined | null {
 /** What each host command does, by name; help lists them in {@linkcode HOST_OPS} order. */
 export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
   kick: {
-    help: "remove a member now (it may come back; a resume of its session is refused)",
+    get help() {
+      return t("host.help_kick");
+    },
     run(room, actor, [nick, reason]) {
       if (isSelf(actor, nick!)) return no("kick", "self", { target: nick! });
       const kicked = room.kick(nick!, reason);
@@ -93,7 +96,9 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   ban: {
-    help: "refuse a nick, an address or a range (10m, 2h, 7d; none: until /unban)",
+    get help() {
+      return t("host.help_ban");
+    },
     run(room, actor, [target, second, third]) {
       const read = parseBanTarget(target!);
       if (read === undefined) return no("ban", "bad-target", { target: target! });
@@ -122,7 +127,9 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   unban: {
-    help: "lift a ban",
+    get help() {
+      return t("host.help_unban");
+    },
     run(room, _actor, [target]) {
       if (parseBanTarget(target!) === undefined) {
         return no("unban", "bad-target", { target: target! });
@@ -133,13 +140,17 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   bans: {
-    help: "list the bans, with the time each has left",
+    get help() {
+      return t("host.help_bans");
+    },
     run(room) {
       return ok("bans", "bans", { bans: room.bans.list() });
     },
   },
   mute: {
-    help: "stop a member from saying anything (it still reads); 10m, 2h... or until /unmute",
+    get help() {
+      return t("host.help_mute");
+    },
     run(room, actor, [nick, duration]) {
       const durationMs = durationArg(duration);
       if (durationMs === null) return no("mute", "bad-duration", { target: duration! });
@@ -153,7 +164,9 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   unmute: {
-    help: "let a muted member speak again",
+    get help() {
+      return t("host.help_unmute");
+    },
     run(room, _actor, [nick]) {
       const unmuted = room.unmute(nick!);
       if (!unmuted.ok) return no("unmute", unmuted.code, { target: nick! });
@@ -161,7 +174,9 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   announce: {
-    help: "say something to everyone as Server",
+    get help() {
+      return t("host.help_announce");
+    },
     run(room, _actor, _args, body) {
       const said = room.notice(body!);
       if (!said.ok) return no("announce", said.code);
@@ -169,7 +184,9 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   motd: {
-    help: "show the welcome text; with TEXT, set it; with -, clear it",
+    get help() {
+      return t("host.help_motd");
+    },
     run(room, _actor, args, body) {
       if (body !== undefined) {
         room.motd = body;
@@ -184,13 +201,17 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   who: {
-    help: "list members, with their addresses and how long they have been here",
+    get help() {
+      return t("host.help_who");
+    },
     run(room, actor) {
       return ok("who", "who", { members: room.who({ forHost: isHost(actor) }) });
     },
   },
   limit: {
-    help: "show the most members; with N, set it; with off, no limit",
+    get help() {
+      return t("host.help_limit");
+    },
     run(room, _actor, [word]) {
       if (word !== undefined) {
         if (word.toLowerCase() === "off") {
@@ -206,14 +227,18 @@ export const HOST_COMMANDS: { readonly [N in HostOpName]: HostCommand } = {
     },
   },
   lock: {
-    help: "refuse new members (those here, and their resumes, stay)",
+    get help() {
+      return t("host.help_lock");
+    },
     run(room) {
       room.setLocked(true);
       return ok("lock", "locked");
     },
   },
   unlock: {
-    help: "let new members join again",
+    get help() {
+      return t("host.help_unlock");
+    },
     run(room) {
       room.setLocked(false);
       return ok("unlock", "unlocked");
@@ -233,13 +258,4 @@ export function runHostOp(room: Room, actor: HostActor, op: HostOp): OpResult {
   if (!checkOpArgs(spec, op.args, op.body)) return no(cmd, "usage");
   if (room.closed) return no(cmd, "closed");
   return HOST_COMMANDS[cmd].run(room, actor, op.args, op.body);
-}
-
-/** The host commands with their synopsis and help, in order: for `/help`. */
-export function hostCommandHelp(): { name: string; usage: string; help: string }[] {
-  return HOST_OPS.map((op) => ({
-    name: op.name,
-    usage: op.usage,
-    help: HOST_COMMANDS[op.name].help,
-  }));
 }

@@ -2,17 +2,24 @@
  * The host's console: commands typed on the server's stdin. The host
  * commands are the shared table ({@linkcode HOST_COMMANDS}, run through
  * the server exactly as a host client's `op` is); the console adds only
- * what is its own (`/help`, `/quit`) and words each result in English.
+ * what is its own (`/help`, `/quit`) and words each result in the host's
+ * language.
  * `/help` is made from the tables. The console is not a connection: no ban,
  * lock or limit can shut the host out of it.
  *
  * @module
  */
 
-import { humanDuration, humanWait } from "../cli/mod.ts";
-import { type BanEntry, hostOpSpec, type OpResult, parseOpLine } from "../protocol/mod.ts";
+import { duration as durationText, list, t, wait } from "../i18n/mod.ts";
+import {
+  type BanEntry,
+  HOST_OPS,
+  hostOpSpec,
+  type OpResult,
+  parseOpLine,
+} from "../protocol/mod.ts";
 import type { ChatServer } from "./chat_server.ts";
-import { hostCommandHelp, type HostOp } from "./host_commands.ts";
+import { HOST_COMMANDS, type HostOp } from "./host_commands.ts";
 
 /** What a console command can reach. */
 export interface ConsoleContext {
@@ -36,8 +43,8 @@ export interface ConsoleCommand {
   name: string;
   /** Argument synopsis for `/help`. */
   args: string;
-  /** One line of help. */
-  help: string;
+  /** One line of help, in the host's language. */
+  readonly help: string;
   /** Runs it with what follows its name; it checks its own arguments. */
   run: (context: ConsoleContext, rest: string) => void;
 }
@@ -46,7 +53,9 @@ const LOCAL_COMMANDS: readonly ConsoleCommand[] = [
   {
     name: "help",
     args: "",
-    help: "show these commands",
+    get help() {
+      return t("host.help_help");
+    },
     run({ print }) {
       for (const c of CONSOLE_COMMANDS) {
         print(`  /${(c.name + (c.args ? " " + c.args : "")).padEnd(44)} ${c.help}`);
@@ -56,7 +65,9 @@ const LOCAL_COMMANDS: readonly ConsoleCommand[] = [
   {
     name: "quit",
     args: "",
-    help: "tell everyone and shut the server down",
+    get help() {
+      return t("host.help_quit");
+    },
     run({ quit }) {
       quit();
     },
@@ -65,10 +76,12 @@ const LOCAL_COMMANDS: readonly ConsoleCommand[] = [
 
 /** The console's commands, in the order `/help` lists them: the host commands, then its own. */
 export const CONSOLE_COMMANDS: readonly ConsoleCommand[] = [
-  ...hostCommandHelp().map(({ name, usage, help }): ConsoleCommand => ({
+  ...HOST_OPS.map(({ name, usage }): ConsoleCommand => ({
     name,
     args: usage,
-    help,
+    get help() {
+      return HOST_COMMANDS[name].help;
+    },
     run: (context, rest) => runHostLine(context, name, rest),
   })),
   ...LOCAL_COMMANDS,
@@ -79,14 +92,14 @@ export function runConsoleLine(context: ConsoleContext, line: string): void {
   const trimmed = line.trim();
   if (trimmed === "") return;
   if (!trimmed.startsWith("/")) {
-    context.print("commands start with / — type /help");
+    context.print(t("host.commands_start_with_slash"));
     return;
   }
   const match = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed)!;
   const name = match[1]!.toLowerCase();
   const command = CONSOLE_COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    context.print(`unknown command /${match[1]} — type /help`);
+    context.print(t("host.unknown_command", { name: match[1]! }));
     return;
   }
   command.run(context, match[2]!);
@@ -104,92 +117,108 @@ function runHostLine(context: ConsoleContext, name: string, rest: string): void 
   for (const line of describeOpResult(result, context)) context.print(line);
 }
 
-/** A host command's result in English, one or more lines, for the console. */
+/**
+ * A host command's result in the host's language, one or more lines, for
+ * the console. The host's own words (a kick or ban reason) stay as typed.
+ */
 export function describeOpResult(
   result: OpResult,
   context: Pick<ConsoleContext, "clock" | "open">,
 ): string[] {
   const target = result.target ?? "";
-  const reason = result.detail === undefined ? "" : ` (${result.detail})`;
-  const length = (ms: number | undefined, until: string) =>
-    ms === undefined ? until : `for ${humanDuration(ms)}`;
+  const cmd = result.cmd;
   if (!result.ok) {
     switch (result.code) {
       case "usage": {
-        const spec = hostOpSpec(result.cmd);
-        return [`usage: /${result.cmd}${spec?.usage ? ` ${spec.usage}` : ""}`];
+        const spec = hostOpSpec(cmd);
+        return [t("host.usage", { command: `/${cmd}${spec?.usage ? ` ${spec.usage}` : ""}` })];
       }
       case "no-such-nick":
-        return [`nobody here is called ${target} — type /who`];
+        return [t("host.no_such_nick", { target })];
       case "bad-target":
-        return [`${target} is not a nick, an address or a CIDR range (like 192.168.1.0/24)`];
+        return [t("host.bad_target", { target })];
       case "bad-duration":
-        return [`${target} is not a duration — use 10m, 2h or 7d`];
+        return [t("host.bad_duration", { target })];
       case "bad-number":
-        return [`${target} is not a number of members — give N from 1, or off`];
+        return [t("host.bad_number", { target })];
       case "no-such-ban":
-        return [`${target} is not banned — type /bans`];
+        return [t("host.no_such_ban", { target })];
       case "not-muted":
-        return [`${target} is not muted`];
+        return [t("host.not_muted", { target })];
       case "too-many-bans":
-        return ["too many bans — lift some with /unban first"];
+        return [t("host.too_many_bans")];
       case "closed":
-        return ["the server is shutting down"];
+        return [t("host.shutting_down")];
       default:
-        return [`/${result.cmd} refused: ${result.code}`];
+        return [t("host.refused", { cmd, code: result.code })];
     }
   }
   switch (result.code) {
     case "kicked":
-      return [`kicked ${target}${reason}`];
+      return [
+        result.detail === undefined
+          ? t("host.kicked", { target })
+          : t("host.kicked_reason", { target, reason: result.detail }),
+      ];
     case "banned": {
-      const removed = result.count
-        ? ` — removed ${result.count} ${result.count === 1 ? "member" : "members"}`
-        : "";
-      return [`banned ${target} ${length(result.durationMs, "until /unban")}${reason}${removed}`];
+      const line = result.durationMs === undefined
+        ? t("host.banned", { target })
+        : t("host.banned_for", { target, time: durationText(result.durationMs) });
+      const reason = result.detail === undefined
+        ? ""
+        : ` ${t("host.reason", { reason: result.detail })}`;
+      const removed = result.count ? ` — ${t("host.removed", { count: result.count })}` : "";
+      return [`${line}${reason}${removed}`];
     }
     case "unbanned":
-      return [`lifted the ban on ${target}`];
+      return [t("host.unbanned", { target })];
     case "bans":
       return describeBans(result.bans ?? [], context.clock());
     case "muted":
-      return [`muted ${target} ${length(result.durationMs, "until /unmute")}`];
+      return [
+        result.durationMs === undefined
+          ? t("host.muted", { target })
+          : t("host.muted_for", { target, time: durationText(result.durationMs) }),
+      ];
     case "unmuted":
-      return [`${target} may speak again`];
+      return [t("host.unmuted", { target })];
     case "announced":
-      return ["announced to everyone"];
+      return [t("host.announced")];
     case "motd": {
-      if (result.body === undefined) return ["no welcome text — set one with /motd TEXT"];
+      if (result.body === undefined) return [t("host.no_motd")];
       const text = context.open(result.body);
-      return [text === undefined ? "the welcome text cannot be read" : `welcome text: ${text}`];
+      return [text === undefined ? t("host.motd_unreadable") : t("host.motd", { text })];
     }
     case "motd-set":
-      return ["welcome text set: members see it when they join"];
+      return [t("host.motd_set")];
     case "motd-cleared":
-      return ["welcome text cleared"];
+      return [t("host.motd_cleared")];
     case "who":
       return describeMembers(result.members ?? [], context.clock());
     case "limit":
       return [
-        result.count === undefined ? "no member limit" : `at most ${result.count} members`,
+        result.count === undefined ? t("host.no_limit") : t("host.limit", { count: result.count }),
       ];
     case "locked":
-      return ["locked: nobody new can join (members here can still come back)"];
+      return [t("host.locked")];
     case "unlocked":
-      return ["unlocked: new members can join"];
+      return [t("host.unlocked")];
     default:
-      return [`/${result.cmd}: ${result.code}`];
+      return [`/${cmd}: ${result.code}`];
   }
 }
 
 function describeMembers(members: NonNullable<OpResult["members"]>, now: number): string[] {
-  if (members.length === 0) return ["nobody is here yet"];
-  const lines = [`${members.length} ${members.length === 1 ? "member" : "members"}:`];
+  if (members.length === 0) return [t("host.nobody_here")];
+  const lines = [t("host.members", { count: members.length })];
   for (const m of members) {
-    const flags = [m.away ? "away" : "", m.host ? "host" : "", m.muted ? "muted" : ""]
-      .filter(Boolean).join(", ");
+    const flags = list([
+      m.away ? t("chat.mark_away") : "",
+      m.host ? t("chat.mark_host") : "",
+      m.muted ? t("chat.mark_muted") : "",
+    ].filter(Boolean));
     lines.push(
-      `  ${m.nick.padEnd(24)} ${(m.address ?? "").padEnd(39)} ${humanDuration(now - m.since)}${
+      `  ${m.nick.padEnd(24)} ${(m.address ?? "").padEnd(39)} ${durationText(now - m.since)}${
         flags ? `  (${flags})` : ""
       }`,
     );
@@ -198,10 +227,12 @@ function describeMembers(members: NonNullable<OpResult["members"]>, now: number)
 }
 
 function describeBans(bans: readonly BanEntry[], now: number): string[] {
-  if (bans.length === 0) return ["no bans"];
-  const lines = [`${bans.length} ${bans.length === 1 ? "ban" : "bans"}:`];
+  if (bans.length === 0) return [t("host.no_bans")];
+  const lines = [t("host.bans", { count: bans.length })];
   for (const ban of bans) {
-    const left = ban.until === undefined ? "until /unban" : `${humanWait(ban.until - now)} left`;
+    const left = ban.until === undefined
+      ? t("host.until_unban")
+      : t("host.time_left", { time: wait(ban.until - now) });
     lines.push(`  ${ban.target.padEnd(39)} ${left.padEnd(18)} ${ban.reason ?? ""}`.trimEnd());
   }
   return lines;
@@ -233,9 +264,4 @@ export async function readConsole(
     signal.removeEventListener("abort", onAbort);
     reader.releaseLock();
   }
-}
-
-/** "3 h 12 min", "5 min", "40 s". */
-export function duration(ms: number): string {
-  return humanDuration(ms);
 }

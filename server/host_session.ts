@@ -18,6 +18,7 @@ import {
   writeKeyFile,
 } from "../crypto/mod.ts";
 import { CertError, type Leaf, loadExternalCerts } from "../certs/mod.ts";
+import { t } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { decodeBody, encodeBody } from "../protocol/mod.ts";
@@ -89,9 +90,7 @@ export async function runHost(options: HostOptions): Promise<number> {
   let certificate: Leaf | undefined;
   if (options.certFile || options.certKeyFile || options.caFile) {
     if (!options.certFile || !options.certKeyFile || !options.caFile) {
-      stderr(
-        "stealth: external certificates need all three: --cert FILE --cert-key FILE --ca FILE",
-      );
+      stderr(`stealth: ${t("host.certs_need_three")}`);
       return EXIT.usage;
     }
     try {
@@ -112,16 +111,14 @@ export async function runHost(options: HostOptions): Promise<number> {
     try {
       registryAt = parseHostPort(options.registry, options.registryPort ?? 5556);
     } catch (error) {
-      stderr(`stealth: --registry ${(error as Error).message}`);
+      stderr(`stealth: --registry: ${(error as Error).message}`);
       return EXIT.usage;
     }
   }
 
   const rate = options.rate === undefined ? undefined : parseRate(options.rate);
   if (rate === null) {
-    stderr(
-      `stealth: --rate ${options.rate}: write it as BURST/PER_SECOND, e.g. 30/5 (30 at once, then 5 a second)`,
-    );
+    stderr(`stealth: ${t("host.bad_rate", { rate: options.rate ?? "" })}`);
     return EXIT.usage;
   }
 
@@ -162,7 +159,7 @@ export async function runHost(options: HostOptions): Promise<number> {
         stderr(`stealth: ${error.message}`);
         return EXIT.failed;
       }
-      stderr(`stealth: ${listenProblem(error, options.port, "chat server")}`);
+      stderr(`stealth: ${listenProblem(error, options.port, "server")}`);
       return EXIT.failed;
     }
     const chat = server;
@@ -189,7 +186,7 @@ export async function runHost(options: HostOptions): Promise<number> {
     const wantConsole = options.console ?? Deno.stdin.isTerminal();
     const consoleDone = new AbortController();
     if (wantConsole) {
-      stdout("host console: type /help for commands");
+      stdout(t("host.console_ready"));
       void readConsole(
         {
           server: chat,
@@ -205,7 +202,7 @@ export async function runHost(options: HostOptions): Promise<number> {
     }
     await stopped.done;
     consoleDone.abort();
-    stdout("shutting down: telling members");
+    stdout(t("host.shutting_down_telling"));
     return EXIT.ok;
   } finally {
     await server?.close();
@@ -249,7 +246,7 @@ async function optionalHostKey(
     } catch {
       return undefined; // no host key: no host powers from clients
     }
-    stderr(`stealth: host key: ${error.message}`);
+    stderr(`stealth: ${t("host.host_key_problem", { problem: error.message })}`);
     return null;
   }
 }
@@ -307,23 +304,29 @@ function greet(o: {
   options: HostOptions;
 }): void {
   const { stdout, server, registry } = o;
-  const where = registry
-    ? `chat server "${o.name}" on port ${server.port}, registry on port ${registry.port}`
-    : `chat server "${o.name}" listening on ${hostPort(o.options.hostname, server.port)}`;
-  stdout(`stealth is up: ${where}`);
+  stdout(
+    registry
+      ? t("host.up_with_registry", {
+        name: o.name,
+        port: String(server.port),
+        registryPort: String(registry.port),
+      })
+      : t("host.up_alone", {
+        name: o.name,
+        where: hostPort(o.options.hostname, server.port),
+      }),
+  );
   if (o.made) {
-    stdout(`made a new circle key: ${o.keyPath}`);
-    stdout(
-      "copy it to a USB stick and hand it to each member in person; they put it in their stealth folder",
-    );
+    stdout(t("host.made_key", { path: o.keyPath }));
+    stdout(t("host.hand_key_over"));
   } else {
-    stdout(`circle key: ${o.keyPath}`);
+    stdout(t("host.circle_key", { path: o.keyPath }));
   }
-  stdout(`fingerprint: ${fingerprint(o.key)} (members check theirs matches, aloud)`);
+  stdout(t("host.fingerprint", { fingerprint: fingerprint(o.key) }));
   const wildcard = o.options.hostname === "0.0.0.0" || o.options.hostname === "::";
   const address = o.options.advertise[0] ??
     (wildcard ? lanAddresses()[0] : o.options.hostname) ?? "localhost";
   const port = server.port === 5555 ? "" : `:${server.port}`;
   const shown = address.includes(":") ? `[${address}]` : address;
-  stdout(`members join with: stealth chat ${shown}${port}`);
+  stdout(t("host.join_with", { command: `stealth chat ${shown}${port}` }));
 }

@@ -13,6 +13,7 @@
  */
 
 import { Box, Text, useInput } from "ink";
+import { t } from "../../i18n/mod.ts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatConnection } from "../chat_connection.ts";
 import type { ChatEvent } from "../chat_event.ts";
@@ -347,7 +348,9 @@ export function ChatApp(props: ChatAppProps) {
         <Box flexDirection="column" paddingX={1}>
           <Text bold {...accentOf(props.theme)}>stealth</Text>
           <Text></Text>
-          <Text>connecting to {screen.target.label} as {screen.nick}…</Text>
+          <Text wrap="wrap">
+            {t("ui.connecting_to", { server: screen.target.label, nick: screen.nick })}
+          </Text>
         </Box>
       );
       break;
@@ -396,7 +399,7 @@ export function ChatApp(props: ChatAppProps) {
           },
           setDebug(on) {
             const done = props.setDebug?.(on) ??
-              Promise.reject(new Error("the debug trace cannot be switched here"));
+              Promise.reject(new Error(t("ui.debug_not_here")));
             done.then(
               (text) => show({ type: "info", code: "setting", ts: now(), self: true, text }),
               (error) =>
@@ -405,15 +408,15 @@ export function ChatApp(props: ChatAppProps) {
                   code: "command",
                   ts: now(),
                   self: true,
-                  text: `Cannot switch the debug trace: ${
-                    error instanceof Error ? error.message : String(error)
-                  }`,
+                  text: t("ui.debug_failed", {
+                    reason: error instanceof Error ? error.message : String(error),
+                  }),
                 }),
             );
           },
           reconnect() {
             if (chat.state !== "offline") {
-              throw new SyntaxError(`/reconnect: the chat is ${chat.state}, not offline`);
+              throw new SyntaxError(t("ui.reconnect_not_offline"));
             }
             chat.reconnect().catch(() => {}); // its outcome shows as state and info events
           },
@@ -467,10 +470,10 @@ function FailedScreen(props: {
     else if (input === "q" || key.escape) props.onQuit();
   }, { isActive: props.focus });
   const keys = [
-    retry ? "r retry" : "",
-    retry ? "n change nick" : "",
-    back ? "b back to the list" : "",
-    "q quit",
+    retry ? t("ui.key_retry") : "",
+    retry ? t("ui.key_nick") : "",
+    back ? t("ui.key_back") : "",
+    t("ui.key_quit"),
   ].filter(Boolean);
   return (
     <Box flexDirection="column" width={props.width} paddingX={1}>
@@ -529,12 +532,18 @@ function leaveResult(session: Session, code: number): ChatExit {
   const { chat, store } = session;
   const lines: string[] = [];
   const unsent = chat.pending;
-  let server = store.view.server === "" ? "the chat" : store.view.server;
-  if (store.view.direct) server = "the direct chat";
+  const bye = code === EXIT_OK && unsent === 0;
+  const server = store.view.server;
   if (unsent > 0) {
-    lines.push(`${unsent} message${unsent === 1 ? " was" : "s were"} not sent`);
+    lines.push(t("chat.unsent", { count: unsent }));
     code = EXIT_FAILURE;
   }
-  lines.push(code === EXIT_OK ? `left ${server} — bye` : `left ${server}`);
+  if (store.view.direct) {
+    lines.push(bye ? t("ui.left_direct_bye") : t("ui.left_direct"));
+  } else if (server === "") {
+    lines.push(bye ? t("ui.left_chat_bye") : t("ui.left_chat"));
+  } else {
+    lines.push(bye ? t("ui.left_server_bye", { server }) : t("ui.left_server", { server }));
+  }
   return { code, lines };
 }

@@ -7,6 +7,7 @@
  */
 
 import { Box, useInput } from "ink";
+import { t } from "../../i18n/mod.ts";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { sameNick } from "../chat_event.ts";
 import { SLASH_COMMANDS } from "../slash_commands.ts";
@@ -93,7 +94,7 @@ export function ChatScreen(props: ChatScreenProps) {
         width={width}
         theme={theme}
         focus={props.focus ?? true}
-        placeholder="type a message · /help for commands"
+        placeholder={t("ui.placeholder")}
       />
     </Box>
   );

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { t } from "../../i18n/mod.ts";
 import { DialError, HandshakeError } from "../../net/mod.ts";
 import { EXIT_FAILURE, EXIT_NOT_IN_CIRCLE } from "../plain_chat.ts";
 
@@ -20,27 +21,28 @@ export interface Problem {
   badNick?: boolean;
 }
 
-const REGISTRY_HINT =
-  "Start one on the host with `stealth up`, ask another with `--registry HOST`, or go straight to a server: `stealth chat HOST[:PORT]`.";
-
 /** A failed question to the registry at `where`. */
 export function registryProblem(error: unknown, where: string): Problem {
   if (notInCircle(error)) {
     return {
-      text: `${where}: this registry is not in your circle — check secret.key`,
-      hint: "Compare fingerprints with `stealth fingerprint` on both machines.",
+      text: t("registry.not_in_circle_at", { where }),
+      hint: t("ui.hint_fingerprints"),
       code: EXIT_NOT_IN_CIRCLE,
     };
   }
   if (error instanceof DialError && error.code === "refused") {
     return {
-      text: `Cannot reach the registry at ${where} — is it running? (connection refused)`,
-      hint: REGISTRY_HINT,
+      text: t("ui.registry_refused", { where }),
+      hint: t("ui.hint_registry"),
       code: EXIT_FAILURE,
     };
   }
   if (error instanceof DialError || error instanceof HandshakeError) {
-    return { text: withWhere(error.message, where), hint: REGISTRY_HINT, code: EXIT_FAILURE };
+    return {
+      text: withWhere(error.message, where),
+      hint: t("ui.hint_registry"),
+      code: EXIT_FAILURE,
+    };
   }
   return { text: withWhere(messageOf(error), where), code: EXIT_FAILURE };
 }
@@ -49,8 +51,11 @@ export function registryProblem(error: unknown, where: string): Problem {
 export function serverProblem(error: unknown, where: string, direct = false): Problem {
   if (notInCircle(error)) {
     return {
-      text: `${where}: this ${direct ? "peer" : "server"} is not in your circle — check secret.key`,
-      hint: "Compare fingerprints with `stealth fingerprint` on both machines.",
+      text: t("chat.at", {
+        where,
+        text: direct ? t("net.peer_not_in_circle") : t("net.server_not_in_circle"),
+      }),
+      hint: t("ui.hint_fingerprints"),
       code: EXIT_NOT_IN_CIRCLE,
     };
   }
@@ -58,24 +63,22 @@ export function serverProblem(error: unknown, where: string, direct = false): Pr
     error instanceof HandshakeError && (error.code === "nick-taken" || error.code === "bad-nick")
   ) {
     return {
-      text: error.code === "nick-taken"
-        ? "That nick is taken on this server — pick another."
-        : "The server does not accept that nick — pick another.",
+      text: error.code === "nick-taken" ? t("ui.nick_taken") : t("ui.nick_refused"),
       code: EXIT_FAILURE,
       badNick: true,
     };
   }
   if (error instanceof DialError && error.code === "refused" && direct) {
     return {
-      text: `Cannot reach ${where} — is the other side listening? (connection refused)`,
-      hint: "They start with `stealth p2p --listen`; check the address and port they read out.",
+      text: t("ui.peer_refused", { where }),
+      hint: t("ui.hint_peer"),
       code: EXIT_FAILURE,
     };
   }
   if (error instanceof DialError && error.code === "refused") {
     return {
-      text: `Cannot reach ${where} — is the server running? (connection refused)`,
-      hint: "Check the address, or start the server with `stealth up` on the host.",
+      text: t("ui.server_refused", { where }),
+      hint: t("ui.hint_server"),
       code: EXIT_FAILURE,
     };
   }
@@ -88,7 +91,7 @@ function notInCircle(error: unknown): boolean {
 }
 
 function withWhere(text: string, where: string): string {
-  return text.includes(where) ? text : `${where}: ${text}`;
+  return text.includes(where) ? text : t("chat.at", { where, text });
 }
 
 function messageOf(error: unknown): string {

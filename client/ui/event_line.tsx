@@ -9,6 +9,7 @@
  */
 
 import { Box, Text } from "ink";
+import { t } from "../../i18n/mod.ts";
 import type { ChatEvent } from "../chat_event.ts";
 import { localTime, renderEvent, safe } from "../render_event.ts";
 import { nickColor, type Theme } from "./theme.ts";
@@ -33,7 +34,7 @@ export interface Segment {
 export interface LineStyle {
   /** The theme. */
   theme: Theme;
-  /** Formats the time (default local `HH:MM`). */
+  /** Formats the time (default: the local time, the reader's way). */
   time?: (ts: number) => string;
   /** Someone said our nick: the line stands out. */
   mention?: boolean;
@@ -55,9 +56,9 @@ export function eventSegments(event: ChatEvent, style: LineStyle): Segment[] {
       ? { text: safe(text), bold: true, ...(theme.accent ? { color: theme.accent } : {}), ...extra }
       : { text: safe(text), ...extra };
   const delivery = (status: string): Segment[] => {
-    if (status === "pending") return [{ text: "  ⋯ sending", dim: true }];
+    if (status === "pending") return [{ text: `  ⋯ ${t("ui.sending")}`, dim: true }];
     if (status === "failed") {
-      return [{ text: "  ✗ not sent", bold: true, ...color(theme.error) }];
+      return [{ text: `  ✗ ${t("ui.not_sent")}`, bold: true, ...color(theme.error) }];
     }
     return [];
   };
@@ -88,11 +89,12 @@ export function eventSegments(event: ChatEvent, style: LineStyle): Segment[] {
         ...delivery(event.status),
       ];
     case "private": {
+      const label = `[${t("ui.private")}]`;
       const marker: Segment = theme.private === undefined
-        ? { text: "[private]", inverse: true }
-        : { text: "[private]", color: theme.private, bold: true };
-      const from = event.self ? { text: "you" } : nick(event.from, false);
-      const to = event.self ? nick(event.to, false) : { text: "you" };
+        ? { text: label, inverse: true }
+        : { text: label, color: theme.private, bold: true };
+      const from = event.self ? { text: t("chat.you") } : nick(event.from, false);
+      const to = event.self ? nick(event.to, false) : { text: t("chat.you") };
       const said: Segment[] = event.me
         ? [{ text: "* " }, nick(event.from, event.self), { text: " " }, body(event.text)]
         : [body(event.text)];
@@ -114,7 +116,7 @@ export function eventSegments(event: ChatEvent, style: LineStyle): Segment[] {
       return [
         stamp,
         { text: "<" },
-        { text: "Server", bold: true, ...color(theme.server) },
+        { text: t("chat.server_name"), bold: true, ...color(theme.server) },
         { text: "> " },
         { text: safe(event.text), bold: true },
       ];

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { t } from "../../i18n/mod.ts";
 import type { LogRecord, Sink } from "../../log/mod.ts";
 import type { LogFeed } from "./chat_app.tsx";
 
@@ -50,7 +51,7 @@ export class LogLines implements LogFeed {
   /** The lines nobody showed (to print once the screen is gone), emptying the queue. */
   take(): string[] {
     const lines = this.#waiting;
-    if (this.#dropped > 0) lines.push(`(${this.#dropped} more warnings)`);
+    if (this.#dropped > 0) lines.push(t("ui.more_warnings", { count: this.#dropped }));
     this.#waiting = [];
     this.#dropped = 0;
     return lines;

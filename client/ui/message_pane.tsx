@@ -7,6 +7,7 @@
  */
 
 import { Box, Text } from "ink";
+import { t } from "../../i18n/mod.ts";
 import type { ChatStore, ChatView } from "./chat_store.ts";
 import { EventLine, eventSegments, type LineStyle, rowsOf, segmentsText } from "./event_line.tsx";
 
@@ -90,9 +91,9 @@ export function MessagePane(props: MessagePaneProps) {
 
 function ScrollMarker(props: { unread: number; width: number; theme: LineStyle["theme"] }) {
   const news = props.unread === 0
-    ? "scrolled up"
-    : `${props.unread} new message${props.unread === 1 ? "" : "s"}`;
-  const text = `── ${news} · End to jump back ──`;
+    ? t("ui.scrolled_up")
+    : t("ui.new_messages", { count: props.unread });
+  const text = `── ${news} · ${t("ui.end_to_jump")} ──`;
   return (
     <Box width={props.width} height={1} flexShrink={0}>
       <Text

@@ -8,6 +8,7 @@
 import { Box, Text } from "ink";
 import TextInput from "ink-text-input";
 import { useState } from "react";
+import { t } from "../../i18n/mod.ts";
 import { NICK_PATTERN } from "../../protocol/mod.ts";
 import type { Theme } from "./theme.ts";
 
@@ -32,10 +33,8 @@ export interface NickPromptProps {
 /** Why `text` cannot be a nick, or `undefined` when it can. */
 export function nickProblem(text: string): string | undefined {
   const nick = text.trim().normalize("NFC");
-  if (nick === "") return "A nick cannot be empty.";
-  if (!NICK_PATTERN.test(nick)) {
-    return `"${nick}" cannot be a nick: 1–24 letters, digits, '_', '-' or '.'.`;
-  }
+  if (nick === "") return t("ui.nick_empty");
+  if (!NICK_PATTERN.test(nick)) return t("ui.nick_invalid", { nick });
   return undefined;
 }
 
@@ -53,14 +52,14 @@ export function NickPrompt(props: NickPromptProps) {
   };
   return (
     <Box flexDirection="column" width={props.width} paddingX={1}>
-      <Text bold {...accent} wrap="truncate">stealth — joining {props.server}</Text>
+      <Text bold {...accent} wrap="truncate">{t("ui.joining", { server: props.server })}</Text>
       <Text></Text>
       {problem === undefined
         ? null
         : <Text bold {...(theme.error ? { color: theme.error } : {})} wrap="wrap">{problem}</Text>}
       <Box>
         <Box marginRight={1}>
-          <Text bold {...accent}>Your nick:</Text>
+          <Text bold {...accent}>{t("ui.your_nick")}</Text>
         </Box>
         <TextInput
           value={value}
@@ -75,7 +74,7 @@ export function NickPrompt(props: NickPromptProps) {
         />
       </Box>
       <Text></Text>
-      <Text dimColor wrap="truncate">Enter join · Ctrl+C quit</Text>
+      <Text dimColor wrap="truncate">{t("ui.keys_join")}</Text>
     </Box>
   );
 }

@@ -10,6 +10,7 @@ import process from "node:process";
 import { render } from "ink";
 import { KeyError, readKeyFile, type SecretKey } from "../../crypto/mod.ts";
 import { homePaths } from "../../home/mod.ts";
+import { t } from "../../i18n/mod.ts";
 import { getLogger, setupLogging } from "../../log/mod.ts";
 import { hostPort } from "../../net/mod.ts";
 import { DEFAULT_REGISTRY_PORT, NICK_PATTERN } from "../../protocol/mod.ts";
@@ -34,9 +35,7 @@ const log = getLogger(["stealth", "client"]);
 export async function runChatScreen(options: ChatUiOptions): Promise<number> {
   const stderr = (line: string) => console.error(line);
   if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {
-    stderr(
-      "stealth: the chat screen needs a terminal — for scripts use `stealth chat HOST --plain`",
-    );
+    stderr(`stealth: ${t("ui.needs_terminal")}`);
     return EXIT_USAGE;
   }
   const home = homePaths(options.homeDir);
@@ -48,13 +47,13 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
     await setupLogging(
       on ? { debug: true, logFile, sink: logs.sink } : { debug: false, sink: logs.sink },
     );
-    return on ? `debug trace on — writing to ${logFile}` : "debug trace off";
+    return on ? t("ui.debug_on", { file: logFile }) : t("ui.debug_off");
   };
   try {
     await setDebug(options.debug);
   } catch (error) {
     await setupLogging({ debug: false, sink: logs.sink });
-    logs.push(`Cannot open the log file ${logFile}: ${(error as Error).message}`);
+    logs.push(t("ui.log_file_failed", { file: logFile, reason: (error as Error).message }));
   }
 
   let key: SecretKey;

@@ -8,6 +8,7 @@
 
 import { Box, Text, useInput } from "ink";
 import { useState } from "react";
+import { t } from "../../i18n/mod.ts";
 import type { ServerEntry } from "../../protocol/mod.ts";
 import { formatUptime } from "../../registry/mod.ts";
 import { hostPort } from "../../net/mod.ts";
@@ -48,12 +49,13 @@ export interface ServerBrowserProps {
 }
 
 const NAME_WIDTH = 24;
+const USERS_WIDTH = 10;
 
 /** One row of the table, columns padded: name, address, users, uptime. */
 export function serverRow(server: ServerEntry, now: number, addressWidth: number): string {
   const name = fit(safe(server.name), NAME_WIDTH);
   const address = fit(hostPort(safe(server.host), server.port), addressWidth);
-  const users = `${server.users} online`.padEnd(10);
+  const users = fit(t("ui.users_online", { count: server.users }), USERS_WIDTH);
   return `${name}  ${address}  ${users}  ${formatUptime(now - server.since)}`;
 }
 
@@ -92,7 +94,10 @@ export function ServerBrowser(props: ServerBrowserProps) {
   const accent = theme.accent === undefined ? {} : { color: theme.accent };
   const addressWidth = Math.min(
     28,
-    Math.max(7, ...servers.map((s) => displayWidth(hostPort(s.host, s.port)))),
+    Math.max(
+      displayWidth(t("ui.column_address")),
+      ...servers.map((s) => displayWidth(hostPort(s.host, s.port))),
+    ),
   );
   // Title, blank, header, rows, blank, problem, help: the rows get what is left.
   const room = Math.max(1, height - 7);
@@ -101,9 +106,13 @@ export function ServerBrowser(props: ServerBrowserProps) {
 
   return (
     <Box flexDirection="column" width={width} height={height} paddingX={1}>
-      <Text bold {...accent} wrap="truncate">stealth — servers at {props.registry}</Text>
+      <Text bold {...accent} wrap="truncate">
+        {t("ui.browser_title", { registry: props.registry })}
+      </Text>
       <Text></Text>
-      {state.kind === "loading" ? <Text>asking {props.registry}…</Text> : null}
+      {state.kind === "loading"
+        ? <Text wrap="truncate">{t("ui.asking", { registry: props.registry })}</Text>
+        : null}
       {state.kind === "error"
         ? (
           <Box flexDirection="column">
@@ -117,12 +126,8 @@ export function ServerBrowser(props: ServerBrowserProps) {
       {state.kind === "list" && servers.length === 0
         ? (
           <Box flexDirection="column">
-            <Text bold>No servers are registered at {props.registry}.</Text>
-            <Text wrap="wrap">
-              Start one on the host with `stealth up` (or `stealth server --registry HOST`), then
-              press r. Another registry: `stealth chat --registry HOST`. A server you know: `stealth
-              chat HOST[:PORT]`.
-            </Text>
+            <Text bold wrap="wrap">{t("ui.no_servers", { registry: props.registry })}</Text>
+            <Text wrap="wrap">{t("ui.no_servers_hint")}</Text>
           </Box>
         )
         : null}
@@ -130,8 +135,9 @@ export function ServerBrowser(props: ServerBrowserProps) {
         ? (
           <Box flexDirection="column">
             <Text dimColor wrap="truncate">
-              {"  " + "NAME".padEnd(NAME_WIDTH) + "  " + "ADDRESS".padEnd(addressWidth) + "  " +
-                "USERS".padEnd(10) + "  UP"}
+              {"  " + fit(t("ui.column_name"), NAME_WIDTH) + "  " +
+                fit(t("ui.column_address"), addressWidth) + "  " +
+                fit(t("ui.column_users"), USERS_WIDTH) + "  " + t("ui.column_up")}
             </Text>
             {shown.map((server, i) => {
               const active = first + i === index;
@@ -159,7 +165,8 @@ export function ServerBrowser(props: ServerBrowserProps) {
           </Text>
         )}
       <Text dimColor wrap="truncate">
-        {servers.length > 0 ? "↑↓ choose · Enter connect · " : ""}r refresh · q quit
+        {servers.length > 0 ? `${t("ui.keys_choose")} · ` : ""}
+        {t("ui.keys_refresh")}
       </Text>
     </Box>
   );

@@ -40,7 +40,8 @@ Deno.test("runCertsShow() prints the CA fingerprint and a leaf's subject, SANs a
     assert.match(text, new RegExp(`^fingerprint +${ca.publicKeyFingerprint}$`, "m"));
     assert.match(text, /^leaf +CN=pi\.local /m);
     assert.match(text, /^SANs +pi\.local, .*localhost, .*127\.0\.0\.1, .*::1/m);
-    assert.match(text, /^valid +\d{4}-\d\d-\d\d \d\d:\d\d UTC → \d{4}-\d\d-\d\d \d\d:\d\d UTC$/m);
+    const date = String.raw`[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d [AP]M UTC`;
+    assert.match(text, new RegExp(`^valid +${date} → ${date}$`, "m"));
     assert.doesNotMatch(text, new RegExp(keyText.slice(0, 20)));
   });
 });

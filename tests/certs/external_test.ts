@@ -230,7 +230,7 @@ Deno.test("loadExternalCerts() refuses an expired certificate and says when it e
     const files = await write(dir, leaf.certPem, leaf.keyPem, leaf.caPem);
     await assertCertError(
       load(files),
-      `the certificate in ${files.cert} expired on 2024-01-04 00:00 UTC — renew it`,
+      `the certificate in ${files.cert} expired on Jan 4, 2024, 12:00 AM UTC — renew it`,
     );
   });
 });
@@ -241,7 +241,7 @@ Deno.test("loadExternalCerts() refuses a certificate that is not valid yet and s
     const files = await write(dir, leaf.certPem, leaf.keyPem, leaf.caPem);
     await assertCertError(
       load(files),
-      `the certificate in ${files.cert} is not valid until 2030-12-31 23:00 UTC — check this machine's clock, or wait until then`,
+      `the certificate in ${files.cert} is not valid until Dec 31, 2030, 11:00 PM UTC — check this machine's clock, or wait until then`,
     );
   });
 });
@@ -271,7 +271,7 @@ Deno.test("loadExternalCerts() refuses an expired CA, which rustls would accept"
     const files = await write(dir, server.certPem, server.keyPem, ca.certPem);
     await assertCertError(
       load(files),
-      `the CA certificate in ${files.ca} expired on 2021-01-01 00:00 UTC — get the CA's current certificate`,
+      `the CA certificate in ${files.ca} expired on Jan 1, 2021, 12:00 AM UTC — get the CA's current certificate`,
     );
   });
 });
@@ -287,7 +287,7 @@ Deno.test("loadExternalCerts() refuses a CA that is not valid yet", async () => 
     const files = await write(dir, server.certPem, server.keyPem, ca.certPem);
     await assertCertError(
       load(files),
-      `the CA certificate in ${files.ca} is not valid until 2040-01-01 00:00 UTC — check this machine's clock, or wait until then`,
+      `the CA certificate in ${files.ca} is not valid until Jan 1, 2040, 12:00 AM UTC — check this machine's clock, or wait until then`,
     );
   });
 });
@@ -376,7 +376,7 @@ Deno.test("loadExternalCerts() checks the dates of intermediates", async () => {
     const files = await write(dir, server.certPem + middle.certPem, server.keyPem, root.certPem);
     await assertCertError(
       load(files),
-      `the intermediate certificate 1 in ${files.cert} expired on 2022-01-01 00:00 UTC — renew it`,
+      `the intermediate certificate 1 in ${files.cert} expired on Jan 1, 2022, 12:00 AM UTC — renew it`,
     );
   });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chatEventOf, sameNick, UNREADABLE_TEXT } from "../../client/mod.ts";
+import { chatEventOf, sameNick, unreadableText } from "../../client/mod.ts";
 import { KEY, OTHER_KEY, seal } from "./_fakes.ts";
 
 const TS = 1_700_000_000_000;
@@ -78,9 +78,9 @@ Deno.test("chatEventOf() turns a body sealed with another key into an error even
     self: false,
     from: "mallory",
     id: "x4",
-    text: UNREADABLE_TEXT,
+    text: unreadableText(),
   });
-  assert.equal(UNREADABLE_TEXT, "a message could not be read (it was not sealed with your key)");
+  assert.equal(unreadableText(), "a message could not be read (it was not sealed with your key)");
 });
 
 Deno.test("chatEventOf() turns a garbage token into an error event, never a throw", () => {

@@ -73,15 +73,18 @@ Deno.test("runPlainChat() with --host-key runs host commands, one line per resul
   from = boss.stdout.length;
   boss.type("/who");
   const who = await boss.waitFor(/-- 2 here: /, 5_000, from);
-  assert.match(who, /boss \(host, 127\.0\.0\.1, \d+ s\), alice \(muted, 127\.0\.0\.1, \d+ s\)$/);
+  assert.match(
+    who,
+    /boss \(host, 127\.0\.0\.1, \d+ sec\), alice \(muted, 127\.0\.0\.1, \d+ sec\)$/,
+  );
 
   boss.type("/ban 127.0.0.1");
   await boss.waitFor(/!! banning 127\.0\.0\.1 would shut you out too/);
   boss.type("/ban alice 2h rude");
-  await boss.waitFor(/-- you banned alice for 2 h \(rude\) — 1 member removed$/);
-  await alice.waitFor(/-- offline: you were banned by the host: rude — for 2 h$/);
+  await boss.waitFor(/-- you banned alice for 2 hr \(rude\) — 1 member removed$/);
+  await alice.waitFor(/-- offline: you were banned by the host: rude — for 2 hr$/);
   boss.type("/bans");
-  await boss.waitFor(/-- 1 ban: alice \(2 h left: rude\)$/);
+  await boss.waitFor(/-- 1 ban: alice \(2 hr left: rude\)$/);
   boss.type("/kick", "/lock", "/limit 0");
   await boss.waitFor(/!! usage: \/kick NICK \[REASON\]$/);
   await boss.waitFor(/-- locked: nobody new can join/);
@@ -126,7 +129,7 @@ Deno.test("runPlainChat() tells a banned member, at connect, why and for how lon
   assert.equal(await mallory.stop(), EXIT_FAILURE);
   assert.match(
     mallory.stderr.join("\n"),
-    /you are banned from this server: spam — for 1 h more$/,
+    /you are banned from this server: spam — for 1 hr more$/,
   );
   t.server.runOp({ cmd: "lock", args: [] }, { kind: "console" });
   const late = t.client("late");

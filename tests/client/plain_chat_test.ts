@@ -13,7 +13,7 @@ import {
 import { TcpProxy } from "../support/tcp_proxy.ts";
 import { FAST_BACKOFF, KeyFolder, keyOf, PlainClient, testServer } from "./_harness.ts";
 
-const TIME = /^\[\d\d:\d\d\] /;
+const TIME = /^\[\d\d:\d\d( [AP]M)?\] /;
 
 async function setup(serverOptions: Parameters<typeof testServer>[0] = {}) {
   const server = await testServer(serverOptions);
@@ -284,7 +284,7 @@ Deno.test("runPlainChat() refuses a bad address or nick with exit 2, and no serv
   await taken.waitFor(/connected/);
   const again = t.client("BOB");
   assert.equal(await again.done, EXIT_FAILURE);
-  assert.match(again.stderr[0]!, /nick-taken/);
+  assert.match(again.stderr[0]!, /that nick is taken/);
 });
 
 Deno.test("runPlainChat() tells when the key file is missing", async () => {

@@ -158,8 +158,9 @@ Deno.test("renderEvent() shows our messages only once confirmed", () => {
   assert.equal(renderEvent({ ...event, status: "failed" }, "plain"), undefined);
 });
 
-Deno.test("renderEvent() uses local HH:MM by default", () => {
+Deno.test("renderEvent() uses the local time on a 24-hour clock by default", () => {
   assert.equal(localTime(TS), "12:03");
+  assert.equal(localTime(TS + 13 * 3600_000), "01:03");
   assert.equal(
     renderEvent({ ...base, type: "join", nick: "bob" }, "plain"),
     "[12:03] -- bob joined",

@@ -319,7 +319,7 @@ Deno.test("readKeyFile() refuses a large file without loading it", async () => {
     await Deno.writeFile(path, new Uint8Array(5_000_000).fill(65));
     await assertKeyError(
       readKeyFile(path),
-      `${path}: the file has more than 1024 bytes, a stealth key has 44 characters — is this the right file?`,
+      `${path}: the file has more than 1,024 bytes, a stealth key has 44 characters — is this the right file?`,
     );
   });
 });

@@ -32,7 +32,8 @@ if (TMUX === undefined) {
 
 /** The command that starts `stealth chat` with the full-screen client (main.ts, or the bundle). */
 function chatCommand(args: string[]): string[] {
-  return [Deno.execPath(), ...programArgs(), "chat", ...args];
+  // In English whatever the machine speaks: the test reads its words.
+  return [Deno.execPath(), ...programArgs(), "chat", "--lang", "en", ...args];
 }
 
 /** A tmux server of our own, so tests never touch the user's sessions. */

@@ -58,7 +58,17 @@ Deno.test({
     const home = await circleHome();
     let bob: StealthProcess | undefined;
     try {
-      const command = [Deno.execPath(), ...programArgs(), "p2p", "--listen", "0", "--nick", "alice"]
+      const command = [
+        Deno.execPath(),
+        ...programArgs(),
+        "p2p",
+        "--lang",
+        "en",
+        "--listen",
+        "0",
+        "--nick",
+        "alice",
+      ]
         .map(quote).join(" ");
       await tmux(
         "new-session",

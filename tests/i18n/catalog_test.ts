@@ -6,6 +6,9 @@ import {
   LANGUAGES,
   type MessagePlaceholders,
   resolveLanguage,
+  setLanguage,
+  t,
+  template,
   Translator,
   translatorFor,
 } from "../../i18n/mod.ts";
@@ -97,4 +100,44 @@ Deno.test("resolveLanguage() follows --lang, then LC_ALL, LC_MESSAGES, LANG", ()
   assert.equal(resolveLanguage(undefined, env({ LANG: "es_ES", LC_ALL: "C" })), "en");
   assert.equal(resolveLanguage("es", env({ LC_ALL: "de_DE" })), "es");
   assert.equal(resolveLanguage(undefined, env({ LANG: "ja_JP.UTF-8" })), "en");
+});
+
+Deno.test("optique's fragments keep the spaces at their edges in every language", () => {
+  // They are pieces of optique's sentences: "Error: " + fragment + value + fragment.
+  for (const language of LANGUAGES) {
+    const catalog = CATALOGS[language] as Record<string, unknown>;
+    for (const [key, message] of Object.entries(en)) {
+      if (!key.startsWith("cli.optique_")) continue;
+      const text = catalog[key] as string;
+      const english = message as string;
+      assert.equal(/^\s/.test(text), /^\s/.test(english), `${language} ${key} starts like English`);
+      assert.equal(/\s$/.test(text), /\s$/.test(english), `${language} ${key} ends like English`);
+    }
+  }
+});
+
+Deno.test("Translator.wait() rounds up, list() joins the language's way", () => {
+  assert.equal(translatorFor("en").wait(200), "1 sec");
+  assert.equal(translatorFor("en").wait(61_000), "2 min");
+  assert.equal(translatorFor("en").list(["a", "b", "c"]), "a, b, and c");
+  assert.equal(translatorFor("de").list(["a", "b", "c"]), "a, b und c");
+  assert.equal(
+    translatorFor("en").dateTime(Date.UTC(2024, 0, 4), "UTC"),
+    "Jan 4, 2024, 12:00 AM UTC",
+  );
+  assert.equal(translatorFor("de").dateTime(Date.UTC(2024, 0, 4), "UTC"), "04.01.2024, 00:00 UTC");
+});
+
+Deno.test("template() keeps the placeholders for the logger to fill", () => {
+  setLanguage("de");
+  try {
+    assert.equal(
+      template("log.wrong_key"),
+      "Verbindung von {address} abgelehnt: falscher Schlüssel (bisher {failures} Fehlversuche)",
+    );
+    assert.equal(t("chat.joined", { nick: "bob" }), "bob ist beigetreten");
+  } finally {
+    setLanguage("en");
+  }
+  assert.equal(t("chat.joined", { nick: "bob" }), "bob joined");
 });

@@ -340,7 +340,7 @@ Deno.test("acceptHandshake() throttles an address after the allowed failures", a
     assert.ok(error instanceof HandshakeError);
     assert.equal(error.code, "throttled");
     assert.equal(error.retryAfterMs, 12_000);
-    assert.equal(error.message, "too many failed attempts from this address — try again in 12 s");
+    assert.equal(error.message, "too many failed attempts from this address — try again in 12 sec");
     return true;
   });
   await waitFor(() => server.outcomes.length === 3, "three outcomes");
@@ -359,7 +359,7 @@ Deno.test("dialHandshake() refuses a listener of another role", async () => {
   });
 });
 
-Deno.test("dialHandshake() passes the server's own refusals up", async () => {
+Deno.test("dialHandshake() passes the server's own refusals up, worded from their codes", async () => {
   await using server = await handshakeServer({
     after(conn) {
       conn.send(encodeMessage({ t: "error", code: "nick-taken", detail: "ada is here" }));
@@ -370,7 +370,23 @@ Deno.test("dialHandshake() passes the server's own refusals up", async () => {
     assert.ok(error instanceof HandshakeError);
     assert.equal(error.code, "nick-taken");
     assert.equal(error.detail, "ada is here");
-    assert.equal(error.message, "the server refused the connection (nick-taken: ada is here)");
+    // A code this client knows is worded in the reader's language; the detail is a fallback.
+    assert.equal(error.message, "that nick is taken — pick another with --nick");
+    return true;
+  });
+});
+
+Deno.test("dialHandshake() shows the detail of a refusal whose code it does not know", async () => {
+  await using server = await handshakeServer({
+    after(conn) {
+      conn.send(encodeMessage({ t: "error", code: "too-early", detail: "come back at noon" }));
+      void conn.close();
+    },
+  });
+  await assert.rejects(dialAndHandshake(server.port, { nick: "ada" }), (error: unknown) => {
+    assert.ok(error instanceof HandshakeError);
+    assert.equal(error.code, "too-early");
+    assert.equal(error.message, "the server refused the connection (too-early: come back at noon)");
     return true;
   });
 });

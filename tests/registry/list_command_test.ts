@@ -61,8 +61,8 @@ Deno.test("runList() prints a line per server", async () => {
   assert.deepEqual(stderr, []);
   assert.deepEqual(stdout, [
     `2 servers at 127.0.0.1:${registry.port}`,
-    "  den           10.0.0.2:5557       1 online   up 42 s",
-    "  living room   192.168.1.20:5555   3 online   up 3 h 12 min",
+    "  den           10.0.0.2:5557       1 online   up 42 sec",
+    "  living room   192.168.1.20:5555   3 online   up 3 hr 12 min",
   ]);
 });
 
@@ -129,10 +129,10 @@ Deno.test("runList() exits 2 on a bad HOST[:PORT] and 1 on a missing key", async
 Deno.test("formatUptime() reads like people talk", () => {
   assert.equal(formatUptime(-5_000), "just started");
   assert.equal(formatUptime(500), "just started");
-  assert.equal(formatUptime(42_000), "up 42 s");
-  assert.equal(formatUptime(12 * MIN + 5_000), "up 12 min");
-  assert.equal(formatUptime(3 * HOUR + 12 * MIN), "up 3 h 12 min");
-  assert.equal(formatUptime(52 * HOUR), "up 2 d 4 h");
+  assert.equal(formatUptime(42_000), "up 42 sec");
+  assert.equal(formatUptime(12 * MIN + 5_000), "up 12 min 5 sec");
+  assert.equal(formatUptime(3 * HOUR + 12 * MIN), "up 3 hr 12 min");
+  assert.equal(formatUptime(52 * HOUR), "up 2 days 4 hr");
 });
 
 Deno.test("formatTable() escapes control characters in names", () => {

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { figure } from "../support/figure.ts";
-import { programArgs, tempHome } from "../support/stealth_process.ts";
+import { programArgs, tempHome, TEST_ENV } from "../support/stealth_process.ts";
 
 const POSIX = Deno.build.os !== "windows";
 
@@ -16,7 +16,7 @@ async function stealthUmask0(args: string[], env: Record<string, string>) {
   const quoted = [Deno.execPath(), ...programArgs(), ...args].map((a) => `'${a}'`).join(" ");
   const out = await new Deno.Command("sh", {
     args: ["-c", `umask 000; exec ${quoted}`],
-    env: { NO_COLOR: "1", ...env },
+    env: { ...TEST_ENV, ...env },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -49,7 +49,7 @@ Deno.test({
               .concat(["--registry-port", "0"]).map((a) => `'${a}'`).join(" ")
           }`,
         ],
-        env: { NO_COLOR: "1", STEALTH_HOME: upHome },
+        env: { ...TEST_ENV, STEALTH_HOME: upHome },
         stdin: "null",
         stdout: "piped",
         stderr: "piped",

@@ -16,7 +16,7 @@ import { dialHandshake, dialTls } from "../../net/mod.ts";
 import { listServers } from "../../registry/mod.ts";
 import { circleHome } from "../support/circle_home.ts";
 import { figure } from "../support/figure.ts";
-import { StealthProcess, tempHome } from "../support/stealth_process.ts";
+import { StealthProcess, tempHome, TEST_ENV } from "../support/stealth_process.ts";
 
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
@@ -69,7 +69,7 @@ Deno.test("stealth up serves a whole session without write permission and leaves
   const up = new Deno.Command(Deno.execPath(), {
     args: readOnlyArgs(["up", "--host", "127.0.0.1", "--port", "0", "--registry-port", "0"]),
     cwd: work,
-    env: { ...host.env, NO_COLOR: "1", TMPDIR: tmp },
+    env: { ...TEST_ENV, ...host.env, TMPDIR: tmp },
     stdin: "null",
     stdout: "piped",
     stderr: "piped",

@@ -123,10 +123,10 @@ Deno.test("runConsoleLine() kicks, bans, mutes, and words each result", () => {
   assert.deepEqual(lines, [
     "muted dave for 10 min",
     "kicked bob (spamming  links)",
-    "banned 10.1.0.0/16 for 2 h (flooding) — removed 1 member",
+    "banned 10.1.0.0/16 for 2 hr (flooding) — removed 1 member",
     "banned eve until /unban",
     "2 bans:",
-    "  10.1.0.0/16                             2 h left           flooding",
+    "  10.1.0.0/16                             2 hr left          flooding",
     "  eve                                     until /unban",
     "dave may speak again",
     "at most 5 members",

@@ -189,7 +189,7 @@ Deno.test("host client: /ban by nick removes the member and refuses it at the ha
     const refused = await refusedJoin(circle, chat.port, "CAROL");
     assert.equal(refused.code, "banned");
     assert.ok(refused.retryAfterMs! > 3_590_000);
-    assert.match(refused.message, /^you are banned from this server: rude words — for 1 h more$/);
+    assert.match(refused.message, /^you are banned from this server: rude words — for 1 hr more$/);
     const bans = await op(boss, "bans");
     assert.deepEqual(bans.bans?.map((b) => [b.target, b.kind, b.reason]), [
       ["carol", "nick", "rude words"],

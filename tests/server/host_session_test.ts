@@ -58,7 +58,7 @@ Deno.test("runHost() runs host commands typed on its console, and keeps bans in 
     );
     type("/ban 10.0.0.0/8 1h noisy");
     type("/help");
-    await waitFor(() => stdout.includes("banned 10.0.0.0/8 for 1 h (noisy)"), "the ban's line");
+    await waitFor(() => stdout.includes("banned 10.0.0.0/8 for 1 hr (noisy)"), "the ban's line");
     await waitFor(() => stdout.some((l) => l.startsWith("  /quit")), "the help");
   } finally {
     await member?.conn.close(100);

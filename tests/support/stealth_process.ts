@@ -11,6 +11,19 @@ import { RUN_PERMISSIONS } from "../../tools/permissions.ts";
 const MAIN = new URL("../../main.ts", import.meta.url).pathname;
 
 /**
+ * The environment every process under test starts with: no colours, and
+ * English whatever the machine's locale (an empty `LC_ALL`/`LC_MESSAGES`
+ * counts as unset), so tests that read its words pass anywhere. A test of
+ * another language passes `LANG` (or `--lang`) in its own `env`.
+ */
+export const TEST_ENV: Readonly<Record<string, string>> = {
+  NO_COLOR: "1",
+  LC_ALL: "",
+  LC_MESSAGES: "",
+  LANG: "C",
+};
+
+/**
  * Where the program under test comes from: main.ts, or a bundle when
  * STEALTH_BUNDLE is set. A bundle runs as shipped: no deno.json, and only the
  * permissions the binaries get, so a missing one fails here.
@@ -38,7 +51,7 @@ export class StealthProcess {
   ) {
     this.child = new Deno.Command(Deno.execPath(), {
       args: [...programArgs(), ...args],
-      env: { NO_COLOR: "1", ...options.env },
+      env: { ...TEST_ENV, ...options.env },
       cwd: options.cwd,
       stdin: options.stdin ? "piped" : "null",
       stdout: "piped",
@@ -155,7 +168,7 @@ export async function runStealth(
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const child = new Deno.Command(Deno.execPath(), {
     args: [...programArgs(), ...args],
-    env: { NO_COLOR: "1", ...options.env },
+    env: { ...TEST_ENV, ...options.env },
     cwd: options.cwd,
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",

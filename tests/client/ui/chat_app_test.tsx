@@ -175,7 +175,7 @@ Deno.test("ChatApp says offline after the last attempt, and /reconnect brings it
   });
   await connected(t);
   await typeLine(t.app, "/reconnect");
-  await frameMatching(t.app, /!! \/reconnect: the chat is connected, not offline/);
+  await frameMatching(t.app, /!! \/reconnect: the chat is not offline/);
   down = true;
   t.dialer.conn.drop();
   await frameMatching(t.app, /│ offline — \/reconnect │/);

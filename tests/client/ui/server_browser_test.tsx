@@ -35,8 +35,8 @@ Deno.test("ServerBrowser lists name, address, users online and uptime", () => {
   const { app } = browse({ kind: "list", servers: SERVERS });
   const text = frame(app);
   assert.match(text, /servers at pi\.local:5556/);
-  assert.match(text, /▸ Kitchen\s+192\.168\.1\.20:5555\s+3 online\s+up 3 h 0 min/);
-  assert.match(text, / {2}Attic\s+192\.168\.1\.21:5555\s+0 online\s+up 42 s/);
+  assert.match(text, /▸ Kitchen\s+192\.168\.1\.20:5555\s+3 online\s+up 3 hr/);
+  assert.match(text, / {2}Attic\s+192\.168\.1\.21:5555\s+0 online\s+up 42 sec/);
   assert.match(text, /↑↓ choose · Enter connect · r refresh · q quit/);
   app.unmount();
 });
