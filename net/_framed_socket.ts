@@ -38,17 +38,170 @@ export interface SocketDriver {
 const log = getLogger(["stealth", "net"]);
 
 /**
- * How a flush is scheduled. `setImmediate` (after the I/O of this turn)
- * measured cheaper per frame and faster than a 1 ms timer; the other choice
- * stays for `bench/net_flush.ts`.
+ * Flush rounds. Every connection with frames held joins the next round, and
+ * one round flushes them all: one `setImmediate` per turn of the event loop
+ * rather than one per connection. The cost of a flush is in the socket
+ * write (TLS, and the kernel's loopback or NIC path below it), so what
+ * matters is how many writes: a round runs after the I/O of its turn (so
+ * everything read in that turn goes out in one write per connection), and
+ * a busy process batches by itself: the longer its turns, the more each
+ * write carries. A pace (rounds at least `flushPaceMs` apart) exists for
+ * the benchmark; `bench/` measured the choice (docs/PERFORMANCE.md).
  */
-let scheduleFlush: (flush: () => void) => void = (flush) => setImmediate(flush);
+let dirty: (() => void)[] = [];
+/** The other list, swapped in while a round runs (no allocation per round). */
+let spare: (() => void)[] = [];
+let roundScheduled = false;
+/** When the last round ended (ms). */
+let lastRoundEnd = -Infinity;
+/**
+ * Least time between two rounds (ms). 0: every turn. A pace of 1 ms (or a
+ * 1 ms timer) saved 15–40 % CPU between 100k and 750k deliveries/s, but
+ * Deno's timers fire after about 2 ms: it missed the 5 ms p99 at chat
+ * rates (timer) and made joins twice as slow, for no gain at chat rates
+ * (docs/PERFORMANCE.md).
+ */
+export const DEFAULT_FLUSH_PACE_MS = 0;
+let flushPaceMs = DEFAULT_FLUSH_PACE_MS;
+/** A round is due on a timer (paced); an urgent one may run before it. */
+let pacedRound: ReturnType<typeof setTimeout> | undefined;
+let flushKind: "immediate" | "timer" = "immediate";
 
-/** Switches the flush scheduling, for the benchmark only. */
-export function setFlushScheduler(kind: "immediate" | "timer"): void {
-  scheduleFlush = kind === "immediate"
-    ? (flush) => setImmediate(flush)
-    : (flush) => setTimeout(flush, 1);
+/**
+ * Input backpressure. A process that relays more than it can write must
+ * stop reading, not queue without end (and then drop healthy members as
+ * "slow" because its own backlog is in their queues): once the bytes held
+ * for the next round pass the budget, a connection that has frames to
+ * deliver stops reading until that round is written, and TCP slows its
+ * peer down. The budget grows with the connections, so a big room still
+ * gets big batches.
+ */
+export const ROUND_BYTES_PER_CONNECTION = 32 * 1024;
+/** The budget of a round whatever the number of connections. */
+export const ROUND_MIN_BYTES = 1024 * 1024;
+/**
+ * Bytes queued for the next round, over every connection of the process
+ * (bytes waiting behind a write still in flight leave it at the round: they
+ * are that peer's backlog, bounded by its own limit, not the round's).
+ */
+let heldTotal = 0;
+/** Framed sockets not finished yet. */
+let openSockets = 0;
+/** Connections whose reading waits for the next round. */
+let throttled: (() => void)[] = [];
+
+/**
+ * The last batch concatenated in the running round. In a room every member
+ * is usually sent the same frames in the same order, so the next connection
+ * holding exactly those frames writes the same bytes: one concatenation per
+ * round instead of one per member (the frames, like the batch, are never
+ * changed once queued).
+ */
+let inRound = false;
+let batchFrames: Uint8Array[] | undefined;
+let batchBytes: Uint8Array | undefined;
+
+/** The frames as one buffer; shared with the previous connection of the round when it held the same frames. */
+function concatenate(frames: Uint8Array[], length: number): Uint8Array {
+  if (inRound && batchBytes !== undefined && batchBytes.length === length) {
+    const batch = batchFrames!;
+    let same = batch.length === frames.length;
+    for (let i = 0; same && i < frames.length; i++) same = batch[i] === frames[i];
+    if (same) return batchBytes;
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const frame of frames) {
+    bytes.set(frame, offset);
+    offset += frame.length;
+  }
+  if (inRound) {
+    batchFrames = frames;
+    batchBytes = bytes;
+  }
+  return bytes;
+}
+
+/** The bytes a round may hold now before connections stop reading. */
+export function roundBudgetBytes(): number {
+  return Math.max(ROUND_MIN_BYTES, ROUND_BYTES_PER_CONNECTION * openSockets);
+}
+
+function overBudget(): boolean {
+  return heldTotal > ROUND_MIN_BYTES &&
+    heldTotal > ROUND_BYTES_PER_CONNECTION * openSockets;
+}
+
+function scheduleFlush(flush: () => void): void {
+  dirty.push(flush);
+  scheduleRound();
+}
+
+/**
+ * Schedules the next round. `urgent` (a connection stopped reading because
+ * the round holds its budget already) runs it after this turn's I/O whatever
+ * the pace: there is enough to write, and waiting would leave the process
+ * idle with its input stopped.
+ */
+function scheduleRound(urgent = false): void {
+  if (roundScheduled) {
+    if (urgent && pacedRound !== undefined) {
+      clearTimeout(pacedRound);
+      pacedRound = undefined;
+      setImmediate(runFlushRound);
+    }
+    return;
+  }
+  roundScheduled = true;
+  const wait = flushKind === "timer" ? 1 : lastRoundEnd + flushPaceMs - performance.now();
+  if (wait >= 0.5 && !urgent) {
+    pacedRound = setTimeout(runFlushRound, wait);
+  } else {
+    setImmediate(runFlushRound);
+  }
+}
+
+function runFlushRound(): void {
+  roundScheduled = false;
+  pacedRound = undefined;
+  // A flush can close a connection, and its close handler send to others:
+  // those join the next round, not this list.
+  const flushes = dirty;
+  dirty = spare;
+  inRound = true;
+  for (let i = 0; i < flushes.length; i++) {
+    try {
+      flushes[i]!();
+    } catch (error) {
+      log.error("A flush threw: {error}", { error });
+    }
+  }
+  inRound = false;
+  batchFrames = undefined;
+  batchBytes = undefined;
+  flushes.length = 0;
+  spare = flushes;
+  lastRoundEnd = performance.now();
+  if (throttled.length > 0) {
+    const waiting = throttled;
+    throttled = [];
+    for (const resume of waiting) {
+      try {
+        resume();
+      } catch (error) {
+        log.error("Resuming a connection threw: {error}", { error });
+      }
+    }
+  }
+}
+
+/**
+ * Switches the flush scheduling, for the benchmark only: rounds once per
+ * turn, at least `paceMs` apart ("immediate"), or on a 1 ms timer ("timer").
+ */
+export function setFlushScheduler(kind: "immediate" | "timer", paceMs = flushPaceMs): void {
+  flushKind = kind;
+  flushPaceMs = paceMs;
 }
 const ignoreFrame = (_payload: Uint8Array): void => {};
 const ignoreClose = (_reason: CloseReason, _error?: unknown): void => {};
@@ -75,6 +228,8 @@ export class FramedSocket implements FramedConnection {
   #decoder: FrameDecoder;
   #held: Uint8Array[] = [];
   #heldBytes = 0;
+  /** Of the held bytes, those counted in the round's `heldTotal`. */
+  #counted = 0;
   #flushScheduled = false;
   #stuckTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the queue last made progress, or became non-empty. */
@@ -84,6 +239,8 @@ export class FramedSocket implements FramedConnection {
   /** The socket is gone and onClose is due or done. */
   #finished = false;
   #paused = false;
+  /** Reading waits for the next flush round (input backpressure). */
+  #throttled = false;
   #backlog: Uint8Array[] = [];
   /** A close that happened while paused, delivered on resume. */
   #heldClose: [CloseReason, unknown] | undefined;
@@ -105,6 +262,7 @@ export class FramedSocket implements FramedConnection {
     this.localAddress = localAddress;
     this.#limits = limits;
     this.#decoder = new FrameDecoder(maxFrameBytes);
+    openSockets++;
   }
 
   /** See {@linkcode FramedConnection.queuedBytes}. */
@@ -129,6 +287,8 @@ export class FramedSocket implements FramedConnection {
     }
     this.#held.push(frame);
     this.#heldBytes += frame.length;
+    this.#counted += frame.length;
+    heldTotal += frame.length;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       scheduleFlush(this.#flush);
@@ -152,10 +312,19 @@ export class FramedSocket implements FramedConnection {
   resume(): void {
     if (!this.#paused) return;
     this.#paused = false;
-    while (this.#backlog.length > 0 && !this.#paused && !this.#closing) {
+    if (!this.#throttled) this.#drainBacklog();
+  }
+
+  /** Delivers what was held back, then goes on reading (or delivers the held close). */
+  #drainBacklog(): void {
+    while (this.#backlog.length > 0 && !this.#paused && !this.#throttled && !this.#closing) {
+      if (overBudget()) {
+        this.#throttle();
+        return;
+      }
       if (!this.#deliver(this.#backlog.shift()!)) break;
     }
-    if (this.#paused) return;
+    if (this.#paused || this.#throttled) return;
     this.#backlog.length = 0;
     if (this.#heldClose !== undefined) {
       const [reason, error] = this.#heldClose;
@@ -185,8 +354,9 @@ export class FramedSocket implements FramedConnection {
       return;
     }
     for (let i = 0; i < frames.length; i++) {
-      if (this.#paused) {
-        // Rare (a handshake handing over): keep copies, the chunk may be reused.
+      if (!this.#paused && !this.#throttled && overBudget()) this.#throttle();
+      if (this.#paused || this.#throttled) {
+        // A handshake handing over, or an overloaded process: keep copies, the chunk may be reused.
         for (; i < frames.length; i++) this.#backlog.push(frames[i]!.slice());
         return;
       }
@@ -218,6 +388,19 @@ export class FramedSocket implements FramedConnection {
 
   // ---- inside ---------------------------------------------------------
 
+  /** Stops reading until the next flush round has written what is held. */
+  #throttle(): void {
+    this.#throttled = true;
+    if (!this.#finished) this.#driver.pauseReading();
+    throttled.push(this.#unthrottle);
+    scheduleRound(true);
+  }
+
+  #unthrottle = (): void => {
+    this.#throttled = false;
+    if (!this.#paused) this.#drainBacklog();
+  };
+
   #deliver(payload: Uint8Array): boolean {
     try {
       this.onFrame(payload);
@@ -231,20 +414,19 @@ export class FramedSocket implements FramedConnection {
 
   #flush = (): void => {
     this.#flushScheduled = false;
+    heldTotal -= this.#counted;
+    this.#counted = 0;
     if (this.#heldBytes === 0 || this.#finished || !this.#driver.idle) return;
     const held = this.#held;
     let bytes: Uint8Array;
     if (held.length === 1) {
       bytes = held[0]!;
+      held.length = 0;
     } else {
-      bytes = new Uint8Array(this.#heldBytes);
-      let offset = 0;
-      for (const frame of held) {
-        bytes.set(frame, offset);
-        offset += frame.length;
-      }
+      bytes = concatenate(held, this.#heldBytes);
+      // The list may be the round's batch now: start a new one.
+      this.#held = [];
     }
-    held.length = 0;
     this.#heldBytes = 0;
     this.#driver.write(bytes);
     if (this.#stuckTimer === undefined && this.#driver.pendingBytes > 0) {
@@ -301,12 +483,15 @@ export class FramedSocket implements FramedConnection {
     clearTimeout(this.#stuckTimer);
     this.#stuckTimer = undefined;
     this.#held.length = 0;
+    heldTotal -= this.#counted;
+    this.#counted = 0;
     this.#heldBytes = 0;
+    openSockets--;
     this.#driver.destroy();
     const waiter = this.#progressWaiter;
     this.#progressWaiter = undefined;
     waiter?.();
-    if (this.#paused) {
+    if (this.#paused || this.#throttled) {
       this.#heldClose = [reason, error];
     } else {
       this.#notify(reason, error);

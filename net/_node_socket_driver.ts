@@ -9,7 +9,13 @@ import type { TLSSocket } from "node:tls";
 import { FramedSocket, type SocketDriver } from "./_framed_socket.ts";
 import type { OutboundLimits } from "./framed_connection.ts";
 
-/** A {@linkcode SocketDriver} over a node socket; node queues writes itself, so it is always idle. */
+/**
+ * A {@linkcode SocketDriver} over a node socket. Idle only when node holds
+ * nothing unwritten: while a write is in flight, the framed socket keeps
+ * what comes next and writes it all at once when the write completes, so a
+ * peer that reads slowly gets a few big writes, not a queue of small ones
+ * (each costs a TLS record, a write, and runtime buffers that stay grown).
+ */
 export class NodeSocketDriver implements SocketDriver {
   #socket: TLSSocket;
   #onWritten: () => void;
@@ -20,9 +26,9 @@ export class NodeSocketDriver implements SocketDriver {
     this.#onWritten = onWritten;
   }
 
-  /** Always: node queues writes, and the queue counts in {@linkcode pendingBytes}. */
+  /** When node holds nothing unwritten for the socket. */
   get idle(): boolean {
-    return true;
+    return this.#socket.writableLength === 0;
   }
 
   /** Bytes node holds for the socket. */

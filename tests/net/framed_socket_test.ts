@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { FramedSocket, type SocketDriver } from "../../net/_framed_socket.ts";
+import { FramedSocket, roundBudgetBytes, type SocketDriver } from "../../net/_framed_socket.ts";
 import type { CloseReason } from "../../net/mod.ts";
 import { encodeFrame, HANDSHAKE_MAX_FRAME_BYTES, ProtocolError } from "../../protocol/mod.ts";
 import { nextTurn, waitFor } from "../support/wait_for.ts";
@@ -252,4 +252,76 @@ Deno.test("FramedSocket reports a socket error once, with the error", () => {
   conn.failed(error);
   conn.ended();
   assert.deepEqual(closes, [["error", error]]);
+});
+
+Deno.test("FramedSocket stops reading while a round holds more than its budget, and goes on after it", async () => {
+  const big = { maxQueuedBytes: 1024 * 1024 * 1024, maxStuckMs: 5_000 };
+  const reader = setup(big);
+  const writer = setup(big);
+  const payload = new Uint8Array(Math.ceil(roundBudgetBytes() * 0.7));
+  // Each frame read makes the process hold 70 % of the round's budget more.
+  reader.conn.onFrame = (frame) => {
+    reader.frames.push(frame.slice());
+    writer.conn.send(encodeFrame(payload));
+  };
+  const stream = new Uint8Array([
+    ...encodeFrame(bytes(1)),
+    ...encodeFrame(bytes(2)),
+    ...encodeFrame(bytes(3)),
+  ]);
+  reader.conn.receive(stream);
+  assert.deepEqual(reader.frames, [bytes(1), bytes(2)], "the third waits for the round");
+  assert.equal(reader.driver.reading, false, "reading stopped");
+  await nextTurn();
+  assert.equal(writer.driver.writes.length, 1, "the round wrote what was held");
+  assert.deepEqual(reader.frames, [bytes(1), bytes(2), bytes(3)], "then the rest came");
+  await nextTurn();
+  assert.equal(reader.driver.reading, true, "and reading went on");
+  assert.deepEqual(reader.closes, []);
+  writer.drain();
+  await nextTurn();
+  writer.drain();
+  await Promise.all([reader.conn.close(), writer.conn.close()]);
+});
+
+Deno.test("FramedSocket delivers a close that came while reading waited for the round", async () => {
+  const big = { maxQueuedBytes: 1024 * 1024 * 1024, maxStuckMs: 5_000 };
+  const reader = setup(big);
+  const writer = setup(big);
+  reader.conn.onFrame = (frame) => {
+    reader.frames.push(frame.slice());
+    writer.conn.send(encodeFrame(new Uint8Array(Math.ceil(roundBudgetBytes() * 1.1))));
+  };
+  reader.conn.receive(new Uint8Array([...encodeFrame(bytes(1)), ...encodeFrame(bytes(2))]));
+  reader.conn.ended();
+  assert.deepEqual(reader.closes, [], "held behind the waiting frame");
+  await nextTurn();
+  assert.deepEqual(reader.frames, [bytes(1), bytes(2)]);
+  await waitFor(() => reader.closes.length === 1, "the close");
+  assert.equal(reader.closes[0]![0], "remote");
+  writer.drain();
+  await nextTurn();
+  writer.drain();
+  await writer.conn.close();
+});
+
+Deno.test("FramedSocket writes the same bytes to every connection that holds the same frames in a round", async () => {
+  const [a, b, c] = [setup(), setup(), setup()];
+  const one = encodeFrame(bytes(1));
+  const two = encodeFrame(bytes(2, 2));
+  for (const member of [a, b, c]) member.conn.send(one);
+  a.conn.send(two);
+  b.conn.send(two);
+  c.conn.send(encodeFrame(bytes(2, 2))); // equal bytes, another frame: written on its own
+  await nextTurn();
+  const [wa, wb, wc] = [a.driver.writes[0]!, b.driver.writes[0]!, c.driver.writes[0]!];
+  assert.equal(wa, wb, "one concatenation for both");
+  assert.notEqual(wa, wc);
+  for (const written of [wa, wb, wc]) {
+    assert.deepEqual(written, bytes(0, 0, 0, 1, 1, 0, 0, 0, 2, 2, 2));
+  }
+  for (const member of [a, b, c]) {
+    member.drain();
+    await member.conn.close();
+  }
 });
