@@ -94,7 +94,12 @@ export function framedNodeSocket(
     (socket.localAddress ?? "").replace(/^::ffff:/, ""),
   );
   const conn = framed;
-  socket.on("data", (chunk: Uint8Array) => conn.receive(chunk));
+  // Plain views, not Buffers: callers copy with slice(), which on a Buffer would share memory.
+  socket.on(
+    "data",
+    (chunk: Uint8Array) =>
+      conn.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
+  );
   socket.on("end", () => conn.ended());
   socket.on("close", () => conn.ended());
   socket.on("error", (error: Error) => conn.failed(error));

@@ -1,18 +1,22 @@
 /**
- * The dialing side of every stealth connection: `Deno.connect` with
- * `TCP_NODELAY`, then `Deno.startTls` trusting the circle CA. Host names are
- * not checked (a server is reached by any address or name) but the chain is:
- * only a certificate signed by the circle CA passes.
- *
- * Note: Deno adds `caCerts` to its default roots, so a publicly trusted
- * certificate also passes TLS; the handshake's proof is what tells a circle
- * member from anyone else.
+ * The dialing side of every stealth connection: `node:tls` with TCP no-delay,
+ * TLS 1.3 only, trusting the circle CA. Host names are not checked (a server
+ * is reached by any address or name); instead the peer's leaf certificate
+ * must be signed by the circle CA's own key, checked here against the CA
+ * rebuilt from the circle key. The runtime adds the system's roots to any CA
+ * it is given, so without that check a certificate from any public root, for
+ * any name, would pass and an on-path attacker holding one could relay a
+ * member's handshake and watch the room's metadata.
  *
  * @module
  */
 
+import { type KeyObject, X509Certificate } from "node:crypto";
+import { isIP } from "node:net";
+import tls, { type PeerCertificate, type TLSSocket } from "node:tls";
 import { duration, number, t } from "../i18n/mod.ts";
-import { framedDenoConn } from "./_deno_conn_driver.ts";
+import { displayAddress } from "./_address_key.ts";
+import { framedNodeSocket } from "./_node_socket_driver.ts";
 import { DialError } from "./dial_error.ts";
 import {
   DEFAULT_OUTBOUND_LIMITS,
@@ -37,6 +41,36 @@ export interface DialTlsOptions {
   limits?: Partial<OutboundLimits>;
 }
 
+/** Marks the refusal of a leaf our circle's CA did not sign. */
+class NotOurCircle extends Error {
+  constructor() {
+    super("the certificate is not signed by the circle CA");
+    this.name = "NotOurCircle";
+  }
+}
+
+/** The CA's public key, by PEM: a few circles at most per process. */
+const caKeys = new Map<string, KeyObject>();
+
+function caKeyOf(caPem: string): KeyObject {
+  let key = caKeys.get(caPem);
+  if (key === undefined) {
+    key = new X509Certificate(caPem).publicKey;
+    if (caKeys.size >= 8) caKeys.delete(caKeys.keys().next().value!);
+    caKeys.set(caPem, key);
+  }
+  return key;
+}
+
+/** Whether the peer's leaf was signed by the circle CA's key (not merely by a trusted root). */
+function signedByCircle(cert: PeerCertificate, caKey: KeyObject): boolean {
+  try {
+    return cert.raw !== undefined && new X509Certificate(cert.raw).verify(caKey);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Connects over TLS 1.3 and returns the framed connection **paused**, its
  * frame limit at `HANDSHAKE_MAX_FRAME_BYTES` until the handshake raises it.
@@ -51,59 +85,58 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
   const { hostname, port, caPem } = options;
   const timeoutMs = options.timeoutMs ?? DIAL_TIMEOUT_MS;
   const limits: OutboundLimits = { ...DEFAULT_OUTBOUND_LIMITS, ...options.limits };
-  const where = hostPort(hostname, port);
-  let timedOut = false;
-  let open: Deno.Conn | undefined;
+  const caKey = caKeyOf(caPem);
+  const host = hostname.replace(/^\[(.*)\]$/, "$1");
+  let socket: TLSSocket | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const connect = async (): Promise<Deno.TlsConn> => {
-    let tcp: Deno.TcpConn;
-    try {
-      tcp = await Deno.connect({ hostname, port });
-    } catch (cause) {
-      throw connectError(cause, hostname, port);
-    }
-    if (timedOut) {
-      tcp.close();
-      throw timeoutError(hostname, port, timeoutMs);
-    }
-    open = tcp;
-    tcp.setNoDelay(true);
-    tcp.setKeepAlive(true);
-    let conn: Deno.TlsConn;
-    try {
-      conn = await Deno.startTls(tcp, {
-        hostname,
-        caCerts: [caPem],
-        unsafelyDisableHostnameVerification: true,
-      });
-      open = conn;
-      await conn.handshake();
-    } catch (cause) {
-      if (timedOut) throw timeoutError(hostname, port, timeoutMs);
-      closeQuietly(open);
-      throw tlsError(cause, hostname, port);
-    }
-    if (timedOut) {
-      closeQuietly(conn);
-      throw timeoutError(hostname, port, timeoutMs);
-    }
-    return conn;
-  };
-
-  const attempt = connect();
+  const attempt = new Promise<TLSSocket>((resolve, reject) => {
+    let connected = false;
+    const s = tls.connect({
+      host,
+      port,
+      ca: [caPem],
+      minVersion: "TLSv1.3",
+      // Server Name Indication only for names; the name itself is not checked.
+      ...(isIP(host) === 0 ? { servername: host } : {}),
+      checkServerIdentity: (_name, cert) =>
+        signedByCircle(cert, caKey) ? undefined : new NotOurCircle(),
+    });
+    socket = s;
+    s.setNoDelay(true);
+    s.setKeepAlive(true);
+    s.once("connect", () => connected = true);
+    const onError = (cause: Error) => {
+      s.destroy();
+      if (cause instanceof NotOurCircle) {
+        reject(foreignError(cause, hostname, port));
+      } else if (connected && isVerifyFailure(cause)) {
+        // The runtime says only "unable to verify": look at the certificate to say why.
+        diagnoseCertificate(host, port, caKey).then(
+          (why) => reject(certificateError(why, cause, hostname, port)),
+          () => reject(tlsError(cause, hostname, port)),
+        );
+      } else {
+        reject(connected ? tlsError(cause, hostname, port) : connectError(cause, hostname, port));
+      }
+    };
+    s.once("error", onError);
+    s.once("secureConnect", () => {
+      s.off("error", onError);
+      resolve(s);
+    });
+  });
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      timedOut = true;
-      // Closing what is open ends a TLS handshake at once; a TCP connect still
-      // in flight is closed when it lands.
-      closeQuietly(open);
+      socket?.destroy();
       reject(timeoutError(hostname, port, timeoutMs));
     }, timeoutMs);
   });
   try {
-    const conn = await Promise.race([attempt, deadline]);
-    return framedDenoConn(conn, limits);
+    const connected = await Promise.race([attempt, deadline]);
+    const framed = framedNodeSocket(connected, displayAddress(connected.remoteAddress), limits);
+    framed.pause();
+    return framed;
   } catch (error) {
     attempt.catch(() => {});
     if (error instanceof DialError) throw error;
@@ -111,7 +144,7 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
       "unreachable",
       hostname,
       port,
-      t("net.unreachable", { where, reason: String(error) }),
+      t("net.unreachable", { where: hostPort(hostname, port), reason: String(error) }),
       { cause: error },
     );
   } finally {
@@ -119,19 +152,82 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
   }
 }
 
+/** The runtime's "unable to verify the first certificate" and kin. */
+function isVerifyFailure(cause: Error): boolean {
+  const code = (cause as { code?: string }).code ?? "";
+  return /VERIFY|CERT|SELF_SIGNED|UNKNOWN_ISSUER/.test(code) ||
+    /unable to verify|certificate/i.test(cause.message);
+}
+
+/** Why a certificate was refused, found by looking at it. */
+type CertificateProblem = "foreign" | "not-yet-valid" | "expired" | "unknown";
+
+/**
+ * Fetches the peer's certificate over a second connection that checks
+ * nothing and is closed at once (no frame is ever sent on it), to tell
+ * another circle's server from a clock problem.
+ */
+function diagnoseCertificate(
+  host: string,
+  port: number,
+  caKey: KeyObject,
+): Promise<CertificateProblem> {
+  return new Promise((resolve) => {
+    const probe = tls.connect({
+      host,
+      port,
+      minVersion: "TLSv1.3",
+      rejectUnauthorized: false,
+      ...(isIP(host) === 0 ? { servername: host } : {}),
+    });
+    const timer = setTimeout(() => finish("unknown"), 2_000);
+    function finish(problem: CertificateProblem): void {
+      clearTimeout(timer);
+      probe.destroy();
+      resolve(problem);
+    }
+    probe.once("error", () => finish("unknown"));
+    probe.once("secureConnect", () => {
+      try {
+        const cert = probe.getPeerX509Certificate();
+        if (cert === undefined || !cert.verify(caKey)) return finish("foreign");
+        const now = Date.now();
+        if (now < Date.parse(cert.validFrom)) return finish("not-yet-valid");
+        if (now > Date.parse(cert.validTo)) return finish("expired");
+        finish("unknown");
+      } catch {
+        finish("unknown");
+      }
+    });
+  });
+}
+
+function foreignError(cause: unknown, hostname: string, port: number): DialError {
+  const where = hostPort(hostname, port);
+  return new DialError("foreign", hostname, port, t("net.foreign", { where }), { cause });
+}
+
+function certificateError(
+  problem: CertificateProblem,
+  cause: Error,
+  hostname: string,
+  port: number,
+): DialError {
+  if (problem === "foreign") return foreignError(cause, hostname, port);
+  if (problem === "unknown") return tlsError(cause, hostname, port);
+  const where = hostPort(hostname, port);
+  const reason = problem === "expired" ? "certificate expired" : "certificate not valid yet";
+  return new DialError("tls", hostname, port, t("net.outside_validity", { where, reason }), {
+    cause,
+    outsideValidity: true,
+  });
+}
+
 /** `host:port`, with IPv6 addresses in brackets. */
 export function hostPort(hostname: string, port: number): string {
   return hostname.includes(":") && !hostname.startsWith("[")
     ? `[${hostname}]:${port}`
     : `${hostname}:${port}`;
-}
-
-function closeQuietly(conn: Deno.Conn | undefined): void {
-  try {
-    conn?.close();
-  } catch {
-    // Already closed, or consumed by startTls.
-  }
 }
 
 function timeoutError(hostname: string, port: number, timeoutMs: number): DialError {

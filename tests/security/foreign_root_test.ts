@@ -1,15 +1,13 @@
 /**
- * The known weakness of the dialer, checked and written down: Deno adds
- * `caCerts` to its default roots and the dialer turns host name checks off,
- * so a certificate from **any root the system trusts**, for any name,
- * passes TLS. A publicly trusted root is stood in for by one added with
+ * A certificate from any root but the circle's must not pass: the runtime
+ * adds the system's roots to the CA it is given, and host names are not
+ * checked, so the dialer checks the peer's leaf against the circle CA's own
+ * key. A publicly trusted root is stood in for by one added with
  * `DENO_CERT` to a member's process.
  *
- * What still holds, and is asserted: such a server cannot impersonate a
- * circle server (no proof without the key), and an on-path relay holding
- * such a certificate sees who joins and when, but no message text. What is
- * being fixed (net/dial_tls.ts: check the peer's leaf against the circle
- * CA's key) is the ignored test at the end.
+ * Asserted: such a server cannot pass for a circle server, an on-path relay
+ * holding such a certificate is refused at TLS (it sees no nick, no text),
+ * and a bare listener with one is refused as "not of your circle".
  */
 
 import assert from "node:assert/strict";
@@ -87,7 +85,7 @@ Deno.test("a server with a certificate from another trusted root cannot pass for
   }
 });
 
-Deno.test("an on-path relay with a certificate from another trusted root sees no message text", async () => {
+Deno.test("an on-path relay with a certificate from another trusted root is refused at TLS", async () => {
   const circle = await testCircle(1);
   const chat = await startChatServer({
     key: circle.key,
@@ -142,13 +140,9 @@ Deno.test("an on-path relay with a certificate from another trusted root sees no
       member_said: result.said === true,
     });
     assert.equal(sawText, false, "the relay read a message");
-    if (result.joined === true) {
-      // Today's known weakness: the relay is in, and sees metadata.
-      console.log(
-        "KNOWN WEAKNESS: a relay with a certificate from a trusted root carried the session " +
-          "(it saw nicks, timing and sizes, not text); net/dial_tls.ts is being fixed",
-      );
-    }
+    assert.equal(result.tls, "refused", "the member's dialer took the relay's certificate");
+    assert.equal(result.code, "foreign");
+    assert.equal(sawNick, false, "the relay saw the member's nick");
   } finally {
     await relay.close();
     for (const conn of open) await conn.close(0);
@@ -159,9 +153,6 @@ Deno.test("an on-path relay with a certificate from another trusted root sees no
 
 Deno.test({
   name: "dialTls() refuses a certificate from any root but the circle CA",
-  // Known weakness, being fixed in net/dial_tls.ts (check the peer's leaf
-  // against the circle CA's key on the client side); drop this ignore then.
-  ignore: true,
   async fn() {
     const root = await outsideRoot();
     const listener = await listenTls({
@@ -180,4 +171,64 @@ Deno.test({
       await root.remove();
     }
   },
+});
+
+Deno.test("dialTls() refuses a leaf the circle CA did not sign itself, even one chained to it", async () => {
+  // An intermediate CA below the circle CA passes the TLS chain check; only
+  // the dialer's own check (the leaf signed by the circle CA's key) stops it.
+  const { default: x509 } = await import("../support/x509.ts");
+  const circle = await testCircle(1);
+  const ca = await circleCA(circle.key);
+  const ECDSA = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
+  const middleKeys = await crypto.subtle.generateKey(ECDSA, true, ["sign", "verify"]);
+  const now = Date.now();
+  const ext = (e: { type: string; critical: boolean; value: ArrayBuffer }) => ({
+    oid: e.type,
+    critical: e.critical,
+    value: new Uint8Array(e.value),
+  });
+  const middleDer = await ca.issueCertificate({
+    subject: "CN=middle",
+    publicKey: middleKeys.publicKey,
+    serialNumber: "0a",
+    notBefore: new Date(now - 3600_000),
+    notAfter: new Date(now + 86_400_000),
+    extensions: [
+      ext(new x509.BasicConstraintsExtension(true, undefined, true)),
+      ext(new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)),
+    ],
+  });
+  const middle = new x509.X509Certificate(middleDer);
+  const leafKeys = await crypto.subtle.generateKey(ECDSA, true, ["sign", "verify"]);
+  const leaf = await x509.X509CertificateGenerator.create({
+    subject: "CN=127.0.0.1",
+    issuer: middle.subject,
+    publicKey: leafKeys.publicKey,
+    signingKey: middleKeys.privateKey,
+    signingAlgorithm: ECDSA,
+    notBefore: new Date(now - 3600_000),
+    notAfter: new Date(now + 86_400_000),
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      new x509.SubjectAlternativeNameExtension([{ type: "ip", value: "127.0.0.1" }]),
+    ],
+  });
+  const pem = (der: ArrayBuffer, label: string) => x509.PemConverter.encode(der, label) + "\n";
+  const keyPem = pem(await crypto.subtle.exportKey("pkcs8", leafKeys.privateKey), "PRIVATE KEY");
+  const listener = await listenTls({
+    hostname: "127.0.0.1",
+    port: 0,
+    cert: pem(leaf.rawData, "CERTIFICATE") + pem(middle.rawData, "CERTIFICATE"),
+    key: keyPem,
+    onConnection: (conn) => void conn.close(0),
+  });
+  try {
+    await assert.rejects(
+      dialTls({ hostname: "127.0.0.1", port: listener.port, caPem: circle.caPem }),
+      (error) => error instanceof Error && (error as { code?: string }).code === "foreign",
+    );
+  } finally {
+    await listener.close();
+  }
 });
