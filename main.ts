@@ -77,6 +77,12 @@ const serverOptions = object({
   bans: optional(option("--bans", file(), {
     description: m("cli.opt_bans"),
   })),
+  fileRate: optional(option("--file-rate", string({ metavar: "MIB/S" }), {
+    description: m("file.opt_file_rate"),
+  })),
+  maxFileSize: optional(option("--max-file-size", string({ metavar: "MIB" }), {
+    description: m("file.opt_server_max_file_size"),
+  })),
   motd: optional(option("--motd", string({ metavar: "TEXT" }), {
     description: m("cli.opt_motd"),
   })),
@@ -92,6 +98,19 @@ const serverOptions = object({
   ca: optional(option("--ca", file(), {
     description: m("cli.opt_ca"),
   })),
+});
+
+/** File sharing on the member's side: `chat` and `p2p`. */
+const fileFlags = () => ({
+  downloads: optional(option("--downloads", file("DIR"), {
+    description: m("file.opt_downloads"),
+  })),
+  autoAccept: withDefault(flag("--auto-accept", { description: m("file.opt_auto_accept") }), false),
+  maxFileSize: optional(
+    option("--max-file-size", integer({ min: 1, max: 1_048_576, metavar: "MIB" }), {
+      description: m("file.opt_max_file_size"),
+    }),
+  ),
 });
 
 const globalOptions = object(t("cli.global_options"), {
@@ -283,6 +302,7 @@ const chat = command(
     hostKey: optional(option("--host-key", file(), {
       description: m("cli.chat_host_key"),
     })),
+    ...fileFlags(),
   }),
   {
     brief: m("cli.chat_brief"),
@@ -321,11 +341,39 @@ const p2p = command(
       }),
       "matrix",
     ),
+    ...fileFlags(),
   }),
   {
     brief: m("cli.p2p_brief"),
     description: m("cli.p2p_description"),
     footer: m("cli.p2p_example"),
+  },
+);
+
+const send = command(
+  "send",
+  object({
+    cmd: constant("send"),
+    to: option("--to", hostPortText(), { description: m("file.send_to") }),
+    nick: optional(option("--nick", string({ metavar: "NICK" }), {
+      description: m("file.send_nick"),
+    })),
+    as: optional(option("--as", string({ metavar: "NAME" }), {
+      description: m("file.send_as"),
+    })),
+    timeout: withDefault(
+      option("--timeout", integer({ min: 1, max: 86_400, metavar: "SECONDS" }), {
+        description: m("file.send_timeout"),
+      }),
+      120,
+    ),
+    json: withDefault(flag("--json", { description: m("cli.opt_json_lines") }), false),
+    path: argument(string({ metavar: "PATH" }), { description: m("file.send_path") }),
+  }),
+  {
+    brief: m("file.send_brief"),
+    description: m("file.send_description"),
+    footer: example("stealth send --to pi.local --nick bob photo.jpg"),
   },
 );
 
@@ -358,6 +406,7 @@ const parser = merge(
     list,
     chat,
     p2p,
+    send,
     doctor,
     keygen,
     fingerprintCommand,
@@ -415,6 +464,8 @@ async function dispatch(): Promise<number> {
         motd: options.motd,
         bansFile: options.bans,
         rate: options.rate,
+        fileRate: options.fileRate,
+        maxFileSize: options.maxFileSize,
         certFile: options.cert,
         certKeyFile: options.certKey,
         caFile: options.ca,
@@ -441,6 +492,7 @@ async function dispatch(): Promise<number> {
           homeDir: home.dir,
           logFile: options.logFile,
           debug: options.debug || isDebugFromEnv(),
+          files: filesOf(options),
         });
       }
       if (options.server === undefined) {
@@ -454,6 +506,7 @@ async function dispatch(): Promise<number> {
         server: options.server,
         nick: options.nick ?? settings?.nick ?? Deno.env.get("USER") ?? "member",
         json: options.json,
+        files: filesOf(options),
       });
     }
     case "p2p": {
@@ -469,6 +522,22 @@ async function dispatch(): Promise<number> {
         homeDir: home.dir,
         logFile: options.logFile,
         debug: options.debug || isDebugFromEnv(),
+        files: filesOf(options),
+      });
+    }
+    case "send": {
+      const { readSettings, runSendFile } = await import("./client/mod.ts");
+      const settings = await readSettings(home.settings).catch(() => undefined);
+      // Its own nick beside the person's chat client, which may be connected as the plain nick.
+      const own = (settings?.nick ?? Deno.env.get("USER") ?? "member").slice(0, 19);
+      return runSendFile({
+        keyPath: home.key,
+        server: options.to,
+        nick: options.as ?? `${own}-send`,
+        ...(options.nick === undefined ? {} : { to: options.nick }),
+        path: options.path,
+        timeoutMs: options.timeout * 1000,
+        json: options.json,
       });
     }
     case "doctor": {
@@ -500,6 +569,17 @@ async function dispatch(): Promise<number> {
       return runCertsExport({ keyPath: home.key, outDir: options.out });
     }
   }
+}
+
+/** File sharing settings of `chat` and `p2p`: the home's downloads/ unless `--downloads`. */
+function filesOf(
+  flags: { downloads?: string; autoAccept: boolean; maxFileSize?: number },
+): { downloads: string; autoAccept: boolean; maxFileBytes?: number } {
+  return {
+    downloads: flags.downloads ?? home.downloads,
+    autoAccept: flags.autoAccept,
+    ...(flags.maxFileSize === undefined ? {} : { maxFileBytes: flags.maxFileSize * 1024 * 1024 }),
+  };
 }
 
 /**

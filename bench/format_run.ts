@@ -13,6 +13,18 @@ export function formatRun(result: RunResult): string {
   if (result.skipped !== undefined) {
     return `== ${result.scenario}: skipped — ${result.skipped}\n`;
   }
+  if (result.files !== undefined) {
+    const f = result.files;
+    return [
+      `== files · one ${mib(f.bytes)} MiB file, one member to another, through the stealth server`,
+      `throughput MiB/s                    ${f.mib_per_s} (${result.seconds} s)`,
+      `chunk · window                      ${f.chunk_bytes / 1024} KiB · ${f.window} in flight`,
+      `server CPU % (one core)             ${f.server_cpu_pct} (${f.server_cpu_s_per_gib} CPU-s per GiB)`,
+      `sender + receiver CPU %             ${f.load_cpu_pct}`,
+      `server RSS peak MiB                 ${mib(f.rss_peak_bytes)}`,
+      `chat line said at 50 %: ms · at %   ${f.chat_line_ms} · ${f.chat_line_at_percent}`,
+    ].join("\n") + "\n";
+  }
   const rate = result.rate !== undefined ? ` · ${formatRate(result.rate)} deliveries/s` : "";
   lines.push(
     `== ${result.scenario} · ${result.clients} members · ${result.senders} senders · ` +

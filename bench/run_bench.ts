@@ -19,6 +19,7 @@ import {
   type StepResult,
   type Target,
 } from "./fleet.ts";
+import { type FilesResult, runFiles } from "./files_run.ts";
 import { type MachineInfo, machineInfo, memoryOf } from "./proc_stats.ts";
 
 /** First offered rate of a fanout ramp, deliveries/s. */
@@ -119,7 +120,9 @@ export interface RunResult {
   /** stealth ÷ baseline of `ratio_of`; null when one side did not run. */
   ratio: number | null;
   /** What `ratio` compares. */
-  ratio_of: "deliveries_per_s" | "bytes_per_member" | "joins_per_s";
+  ratio_of: "deliveries_per_s" | "bytes_per_member" | "joins_per_s" | "mib_per_s";
+  /** The `files` scenario's figures. */
+  files?: FilesResult;
   /**
    * stealth ÷ baseline of deliveries per second of server CPU (fanout,
    * latency): the comparison that holds when the load generator, not the
@@ -147,18 +150,8 @@ export async function runBench(
   const results: RunResult[] = [];
   for (const scenario of options.scenarios) {
     if (scenario === "files") {
-      const result: RunResult = {
-        scenario,
-        clients: 0,
-        senders: 0,
-        size: options.size,
-        seconds: 0,
-        ratio: null,
-        ratio_of: "deliveries_per_s",
-        skipped: "file sharing has not landed: there is no chunk frame to measure yet",
-        machine,
-        cpus,
-      };
+      // One transfer through the stealth server (the baseline relay has no files to compare).
+      const result = await runFiles(circle, machine, cpus, progress);
       results.push(result);
       report(result);
       continue;

@@ -28,6 +28,8 @@ import { collectGarbage, emit, readCommands } from "./bench_child.ts";
 const BENCH_RATE = { burst: 1_000_000, perSecond: 1_000_000 };
 /** Sessions the bench may open (the default cap is 1,000; `idle` joins 5,000). */
 const BENCH_MAX_SESSIONS = 100_000;
+/** File bytes per member per second: far above what one core relays, so `files` measures the server. */
+const BENCH_FILE_RATE = 1024 ** 4;
 
 let server: ChatServer | undefined;
 
@@ -55,6 +57,7 @@ await readCommands(async (command) => {
         rate: BENCH_RATE,
         frameRate: BENCH_RATE,
         maxSessions: BENCH_MAX_SESSIONS,
+        files: { bytesPerSecond: BENCH_FILE_RATE },
         onMembersChanged: () => registered.link?.updateNow(),
       });
       server = chat;

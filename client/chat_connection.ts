@@ -14,7 +14,13 @@
 
 import { t, template, wait } from "../i18n/mod.ts";
 import { circleCA } from "../certs/mod.ts";
-import { authKey, fernetEncrypt, hostAuthKey, type SecretKey } from "../crypto/mod.ts";
+import {
+  authKey,
+  fernetDecrypt,
+  fernetEncrypt,
+  hostAuthKey,
+  type SecretKey,
+} from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
   type CloseReason,
@@ -28,9 +34,12 @@ import {
 } from "../net/mod.ts";
 import {
   type ClientMessage,
+  decodeMessageBody,
   decodeServerMessage,
   encodeBody,
   encodeMessage,
+  type FileBody,
+  isFileBody,
   MAX_BODY_TEXT,
   MAX_TEXT_LENGTH,
   type Member,
@@ -53,6 +62,7 @@ import {
   type PrivateEvent,
   sameNick,
 } from "./chat_event.ts";
+import { type FileOptions, FileTransfers, type TransferInfo } from "./file_transfers.ts";
 import { opResultText } from "./op_result_text.ts";
 import { Outbox, type OutboxLimits, type OutgoingMessage } from "./outbox.ts";
 
@@ -171,6 +181,8 @@ export interface ChatConnectionOptions {
    * "server" (default) for `stealth chat`, "p2p" for `stealth p2p`.
    */
   role?: "server" | "p2p";
+  /** File sharing: the download folder, auto-accept, limits (see {@linkcode FileOptions}). */
+  files?: FileOptions;
 }
 
 /** Options of {@linkcode ChatConnection.say}. */
@@ -224,6 +236,7 @@ export class ChatConnection {
   readonly #maxInFlight: number;
   readonly #dial: ChatDialer;
   readonly #outbox: Outbox;
+  readonly #files: FileTransfers;
 
   #nick: string;
   #state: ConnectionState = "idle";
@@ -296,6 +309,21 @@ export class ChatConnection {
     }
     this.#outbox = new Outbox(options.outbox);
     this.#dial = options.dial ?? tlsDialer(options);
+    this.#files = new FileTransfers(
+      this.#key,
+      {
+        connected: () => this.#state === "connected",
+        say: (body, to) => this.#sayFileBody(body, to),
+        send: (message) => {
+          const conn = this.#conn;
+          if (conn === undefined || this.#state !== "connected") return false;
+          return conn.send(encodeMessage(message), { bulk: message.t === "chunk" });
+        },
+        show: (event) => this.#show(event),
+      },
+      this.#clock,
+      options.files,
+    );
   }
 
   /** Where the connection stands. */
@@ -425,6 +453,62 @@ export class ChatConnection {
     this.#show(this.#ownEvent(message, "pending", now));
     this.#pump();
     return message;
+  }
+
+  /**
+   * Offers a file to everyone, or to `to` only (see {@linkcode FileTransfers.offer}):
+   * it is read once for its SHA-256, then the offer is said like a message;
+   * each member who accepts gets the chunks. Resolves with the transfer's
+   * number (what `/cancel` takes).
+   *
+   * @throws {ChatError} "file" with a line for a person; "closed" when leaving.
+   * @throws {TypeError} for a `to` that is not a nick.
+   */
+  sendFile(path: string, to?: string): Promise<number> {
+    if (to !== undefined && !NICK_PATTERN.test(to)) {
+      return Promise.reject(new TypeError(t("chat.send_not_nick", { nick: to })));
+    }
+    return this.#files.offer(path, to);
+  }
+
+  /** Accepts an offer by its number. @throws {ChatError} "file" */
+  acceptFile(ref: string): Promise<void> {
+    return this.#files.accept(ref);
+  }
+
+  /** Declines an offer by its number. @throws {ChatError} "file" */
+  rejectFile(ref: string): void {
+    this.#files.reject(ref);
+  }
+
+  /** Stops a transfer, either way, by its number. @throws {ChatError} "file" */
+  cancelFile(ref: string): void {
+    this.#files.cancel(ref);
+  }
+
+  /** Shows every transfer (`/files`). */
+  showFiles(): void {
+    this.#files.showList();
+  }
+
+  /** Every file transfer of this connection, oldest first. */
+  get transfers(): TransferInfo[] {
+    return this.#files.list();
+  }
+
+  /**
+   * Resolves true once no file transfer is under way, or false after
+   * `timeoutMs` or when the connection goes offline or closes.
+   */
+  async waitForFiles(timeoutMs = Infinity): Promise<boolean> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.#files.busy) {
+      if (this.#state === "offline" || this.#state === "closed") return false;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      await Promise.race([this.#files.settled(Math.min(left, 250)), this.#changed(left)]);
+    }
+    return true;
   }
 
   /**
@@ -590,6 +674,7 @@ export class ChatConnection {
     if (this.#generation !== generation) return; // dropped during the replay
     this.#startTicker(generation);
     this.#pump();
+    this.#files.onConnected();
   }
 
   #onClose(generation: number, reason: CloseReason, error: unknown): void {
@@ -691,6 +776,8 @@ export class ChatConnection {
   }
 
   async #close(timeoutMs: number): Promise<void> {
+    // Transfers under way are cancelled first: the other sides are told while the outbox drains.
+    const files = this.#files.close();
     this.#closing = true;
     const deadline = performance.now() + timeoutMs;
     const live = new Set<ConnectionState>(["connecting", "connected", "reconnecting"]);
@@ -712,6 +799,7 @@ export class ChatConnection {
       this.#info("left", t("chat.left_chat"));
       await conn.close(1_000);
     }
+    await files;
   }
 
   // ---- frames ------------------------------------------------------------
@@ -750,7 +838,14 @@ export class ChatConnection {
         return;
       case "refused":
         this.#emit({ kind: "server", message });
-        this.#onRefused(message);
+        if (message.file !== undefined) this.#files.onChunkRefused(message);
+        else this.#onRefused(message);
+        return;
+      case "chunk":
+        this.#files.onChunk(message);
+        return;
+      case "chunkack":
+        this.#files.onChunkAck(message);
         return;
       case "opresult": {
         this.#emit({ kind: "server", message });
@@ -785,6 +880,19 @@ export class ChatConnection {
     switch (message.t) {
       case "msg": {
         const own = this.#outbox.remove(message.id);
+        if (own?.kind === "file") {
+          // A file body of ours was said: only an offer is news (the others are signals).
+          if (this.#outbox.size === 0) {
+            this.#slow = false;
+            this.#slowIntervalMs = 0;
+          }
+          this.#changedNow();
+          this.#pump();
+          if (own.fileBody?.kind === "file") {
+            this.#files.onBody(own.fileBody, message.from, message.to, true, message.ts);
+          }
+          return;
+        }
         if (own !== undefined) {
           const event = this.#ownEvent(own, "confirmed", message.ts);
           event.seq = message.seq;
@@ -795,6 +903,13 @@ export class ChatConnection {
           }
           this.#changedNow();
           this.#pump();
+          return;
+        }
+        const body = openMessageBody(this.#key, message.body);
+        if (body !== undefined && isFileBody(body)) {
+          // Offers and the signals of file sharing are not chat lines.
+          const self = sameNick(message.from, this.#nick);
+          this.#files.onBody(body, message.from, message.to, self, message.ts);
           return;
         }
         break;
@@ -808,6 +923,7 @@ export class ChatConnection {
         break;
       case "leave":
         this.#members.delete(memberKey(message.nick));
+        this.#files.onLeave(message.nick);
         break;
       case "away": {
         const member = this.#members.get(memberKey(message.nick));
@@ -834,6 +950,7 @@ export class ChatConnection {
           this.#members.delete(key);
           this.#members.set(memberKey(message.new), { ...member, nick: message.new });
         }
+        this.#files.onNick(message.old, message.new);
         break;
       }
     }
@@ -845,6 +962,16 @@ export class ChatConnection {
   #onRefused(message: MessageOf<ServerMessage, "refused">): void {
     const { code, id, retryAfterMs } = message;
     const waiting = id === undefined ? undefined : this.#outbox.get(id);
+    if (waiting?.kind === "file" && code !== "rate") {
+      // A file body refused for good: the transfer says what it means.
+      this.#outbox.remove(waiting.id);
+      if (waiting.fileBody !== undefined) {
+        this.#files.onSayRefused(waiting.fileBody, waiting.to, code);
+      }
+      this.#changedNow();
+      this.#pump();
+      return;
+    }
     if (waiting !== undefined) {
       if (code === "rate") {
         // Not lost: this one and every later one go again, one at a time.
@@ -915,6 +1042,25 @@ export class ChatConnection {
       if (next === undefined) return;
       if (!conn.send(next.frame)) return; // closing: onClose requeues it
     }
+  }
+
+  /** Seals a file body and queues it like a message, never shown as one; returns its id. */
+  #sayFileBody(body: FileBody, to?: string): string {
+    if (this.#state === "closed") throw new ChatError("closed", t("chat.send_closing"));
+    const id = randomId();
+    const now = this.#clock();
+    const token = fernetEncrypt(this.#key, encodeBody(body), { now: Math.max(0, now) });
+    const frame = encodeMessage(
+      to === undefined ? { t: "say", id, body: token } : { t: "say", id, to, body: token },
+    );
+    const text = "";
+    this.#outbox.add(
+      to === undefined
+        ? { id, kind: "file", text, frame, queuedAt: now, fileBody: body }
+        : { id, to, kind: "file", text, frame, queuedAt: now, fileBody: body },
+    );
+    this.#pump();
+    return id;
   }
 
   #request(action: string, message: ClientMessage): void {
@@ -1112,6 +1258,15 @@ function retryable(error: unknown): boolean {
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** A body of any kind under `key`; undefined when it does not open or is not one. */
+function openMessageBody(key: SecretKey, token: string) {
+  try {
+    return decodeMessageBody(fernetDecrypt(key, token));
+  } catch {
+    return undefined;
+  }
 }
 
 function memberKey(nick: string): string {

@@ -9,7 +9,8 @@ export type ChatErrorCode =
   | "outbox-full" // too many messages waiting to be sent
   | "not-connected" // a request that cannot wait for the connection (nick, away, who)
   | "closed" // the connection was closed by us
-  | "server-closed"; // the server ended the session (kicked, replaced, flooding...)
+  | "server-closed" // the server ended the session (kicked, replaced, flooding...)
+  | "file"; // a file transfer command refused (no such transfer, not a file, too big...)
 
 /** A request was refused; `message` is one line for a person. */
 export class ChatError extends Error {

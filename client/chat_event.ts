@@ -209,6 +209,56 @@ export interface ErrorEvent extends ChatEventBase {
   id?: string;
 }
 
+/** What a file event is about. */
+export type FileEventCode =
+  | "offer" // someone offers us a file: /accept or /reject
+  | "offered" // our offer went out
+  | "accepted" // a receiver accepted ours (out), or we accepted (in)
+  | "rejected" // a receiver declined ours, or we declined
+  | "progress" // bytes moved; `step` when it passed a tenth
+  | "received" // the file is ours, its SHA-256 checked (`path`)
+  | "delivered" // a receiver has our file, checked
+  | "cancelled" // stopped by either side
+  | "failed" // broken: a bad chunk, a wrong hash, a peer gone...
+  | "refused" // an offer refused on sight (hostile name, too big...)
+  | "list"; // one line of /files
+
+/** A file transfer, one side of it. */
+export interface FileEvent extends ChatEventBase {
+  /** File sharing. */
+  type: "file";
+  /** What happened. */
+  code: FileEventCode;
+  /** The transfer's number here: what `/accept`, `/reject`, `/cancel` take. */
+  ref: number;
+  /** The file id (the wire's). */
+  file: string;
+  /** The name as offered (not made safe: render it with `safe`). */
+  name: string;
+  /** Its size, in bytes. */
+  size: number;
+  /** Coming to us, or going from us. */
+  direction: "in" | "out";
+  /** The sender (in) or the receiver (out); absent for an offer to everyone. */
+  peer?: string;
+  /** Bytes moved so far. */
+  bytes?: number;
+  /** Bytes per second lately. */
+  rate?: number;
+  /** Time left at that rate (ms). */
+  etaMs?: number;
+  /** Whole percent moved. */
+  percent?: number;
+  /** A progress event that passed a tenth (10 %, 20 %, …): the line mode prints these. */
+  step?: boolean;
+  /** Where the received file was kept. */
+  path?: string;
+  /** Why it was refused, cancelled or failed, as a code. */
+  reason?: string;
+  /** One line for a person, in their language (scripts read the fields). */
+  text: string;
+}
+
 /** Everything the member sees, one event per line of the line-mode client. */
 export type ChatEvent =
   | MessageEvent
@@ -222,7 +272,8 @@ export type ChatEvent =
   | NickEvent
   | MembersEvent
   | InfoEvent
-  | ErrorEvent;
+  | ErrorEvent
+  | FileEvent;
 
 /** The text of the event made from a body that does not decrypt, in the reader's language. */
 export function unreadableText(): string {

@@ -8,6 +8,7 @@
 
 import type { ChatConnectionOptions } from "./chat_connection.ts";
 import type { DirectMode } from "./direct_chat.ts";
+import type { FileOptions } from "./file_transfers.ts";
 import type { ThemeName } from "./ui/theme.ts";
 
 /** Knobs for tests; people never need them. */
@@ -47,6 +48,8 @@ export interface ChatUiOptions {
   direct?: DirectMode;
   /** The port when `server` names none (default 5555). */
   defaultPort?: number;
+  /** File sharing: download folder, `--auto-accept`, limits. */
+  files?: FileOptions;
 }
 
 /**

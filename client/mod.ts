@@ -7,7 +7,10 @@
  * (`stealth chat`, {@linkcode runChatUi}: ink and React, in `ui/`, loaded
  * only when it runs) with its small settings file. Both front ends also
  * run in direct (p2p) mode ({@linkcode DirectChat}): the same connection
- * to a p2p listener, shown as a chat between two.
+ * to a p2p listener, shown as a chat between two. File sharing
+ * ({@linkcode FileTransfers}: `/send`, `/accept`, `stealth send`) rides on
+ * the same connection: offers and answers are sealed messages, chunks are
+ * sealed frames the server relays without reading.
  *
  * The connection and the model write nothing to stdout: they tell a
  * listener, and a front end decides how it looks. Nothing here knows how
@@ -50,6 +53,8 @@ export {
   type ChatEventContext,
   chatEventOf,
   type ErrorEvent,
+  type FileEvent,
+  type FileEventCode,
   type InfoCode,
   type InfoEvent,
   type JoinEvent,
@@ -66,6 +71,18 @@ export {
   sameNick,
   unreadableText,
 } from "./chat_event.ts";
+export {
+  DEFAULT_MAX_OUTGOING,
+  DEFAULT_STALL_MS,
+  DEFAULT_WINDOW,
+  type FileLink,
+  type FileOptions,
+  FileTransfers,
+  type TransferInfo,
+  type TransferState,
+} from "./file_transfers.ts";
+export { keepFile, numberedName, safeFileName } from "./file_name.ts";
+export { DEFAULT_SEND_TIMEOUT_MS, runSendFile, type SendFileOptions } from "./send_file.ts";
 export {
   DEFAULT_OUTBOX_LIMITS,
   Outbox,
@@ -89,6 +106,7 @@ export {
   handleInput,
   SLASH_COMMANDS,
   type SlashCommand,
+  splitQuoted,
   type UiControls,
 } from "./slash_commands.ts";
 export { type ClientSettings, readSettings, updateSettings, writeSettings } from "./settings.ts";

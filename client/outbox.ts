@@ -8,6 +8,7 @@
  * @module
  */
 
+import type { FileBody } from "../protocol/mod.ts";
 import { ChatError } from "./chat_error.ts";
 
 /** Bounds of an {@linkcode Outbox}. */
@@ -30,8 +31,10 @@ export interface OutgoingMessage {
   readonly id: string;
   /** Recipient of a private message. */
   readonly to?: string;
-  /** Line or action. */
-  readonly kind: "text" | "me";
+  /** Line or action, or a file sharing body (never shown as a line). */
+  readonly kind: "text" | "me" | "file";
+  /** For kind "file": the body sealed in `frame`. */
+  readonly fileBody?: FileBody;
   /** The plaintext, for showing it as pending. */
   readonly text: string;
   /** The whole `say` frame, sent as is (again after a reconnect). */

@@ -17,6 +17,7 @@ import {
 } from "./chat_connection.ts";
 import type { ChatEvent, ErrorEvent } from "./chat_event.ts";
 import { DirectChat, type DirectMode } from "./direct_chat.ts";
+import type { FileOptions } from "./file_transfers.ts";
 import { parseServerAddress } from "./parse_server_address.ts";
 import { renderEvent } from "./render_event.ts";
 import { type CommandContext, handleInput } from "./slash_commands.ts";
@@ -77,6 +78,8 @@ export interface PlainChatOptions {
   direct?: DirectMode;
   /** The port when `server` names none (default 5555). */
   defaultPort?: number;
+  /** File sharing: download folder, `--auto-accept`, limits. */
+  files?: FileOptions;
 }
 
 type Stop = "eof" | "quit" | "abort" | "offline";
@@ -137,6 +140,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
       nick: options.nick,
       clock,
       ...(direct === undefined ? {} : { role: "p2p" as const }),
+      ...(options.files === undefined ? {} : { files: options.files }),
       ...pick(tuning),
       onEvent(event) {
         if (event.kind === "chat") {
@@ -185,6 +189,8 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
     await chat.close(0);
     return EXIT_FAILURE;
   }
+  // Stdin ended with files still moving (a script's `/send`): they finish first.
+  if (why === "eof") await chat.waitForFiles();
   await chat.close(tuning.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
   const unsent = chat.pending;
   if (unsent > 0) {

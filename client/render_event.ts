@@ -28,6 +28,8 @@ export function isShown(event: ChatEvent): boolean {
   if (event.type === "message" || event.type === "me" || event.type === "private") {
     return event.status === "confirmed";
   }
+  // A transfer's progress: one line per tenth, not one per chunk.
+  if (event.type === "file" && event.code === "progress") return event.step === true;
   return true;
 }
 
@@ -112,8 +114,14 @@ function plainBody(event: ChatEvent): string {
       return event.from === undefined
         ? `!! ${safe(event.text)}`
         : `!! ${event.from}: ${safe(event.text)}`;
+    case "file":
+      // The text quotes the offered name: made safe like everything a peer wrote.
+      return `${FILE_TROUBLE.has(event.code) ? "!!" : "--"} ${safe(event.text)}`;
   }
 }
+
+/** File events told as problems. */
+const FILE_TROUBLE = new Set(["failed", "refused"]);
 
 function renderJson(event: ChatEvent): string {
   // Fixed leading fields, then the event's own, in its declared order.

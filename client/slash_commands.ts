@@ -28,6 +28,16 @@ export interface CommandTarget {
   readonly host?: boolean;
   /** Runs a host command on the server; `text` is sealed before it leaves. */
   op?(cmd: string, args: readonly string[], text?: string): void;
+  /** Offers a file to everyone, or to `to`; rejects with a line for a person. */
+  sendFile?(path: string, to?: string): Promise<unknown>;
+  /** Accepts an offer by its number. */
+  acceptFile?(ref: string): Promise<unknown>;
+  /** Declines an offer by its number. */
+  rejectFile?(ref: string): void;
+  /** Stops a transfer by its number. */
+  cancelFile?(ref: string): void;
+  /** Lists the transfers. */
+  showFiles?(): void;
 }
 
 /** Everything a command may use. */
@@ -65,6 +75,7 @@ export type CommandArgs =
   | "optional" // maybe one word
   | "nick" // one nick
   | "any" // whatever follows, as is (host commands: the server checks them)
+  | "word" // one word
   | "nick-text"; // a nick, then some text
 
 /** One slash command. */
@@ -190,6 +201,61 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
         throw new SyntaxError(t("chat.on_off", { command: "/away", word }));
       }
     },
+  },
+  {
+    name: "send",
+    usage: "PATH [NICK]",
+    get help() {
+      return t("file.help_send");
+    },
+    args: "any",
+    run: (context, [rest]) => {
+      const words = splitQuoted(rest ?? "");
+      if (words === undefined || words.length < 1 || words.length > 2) {
+        throw new SyntaxError(t("chat.usage", { command: '/send PATH [NICK] (or "A PATH")' }));
+      }
+      const [path, nick] = words as [string, string | undefined];
+      const send = needFiles(context.chat.sendFile);
+      later(context, send.call(context.chat, expandHome(path), nick));
+    },
+  },
+  {
+    name: "accept",
+    usage: "ID",
+    get help() {
+      return t("file.help_accept");
+    },
+    args: "word",
+    run: (context, [ref]) => {
+      later(context, needFiles(context.chat.acceptFile).call(context.chat, ref!));
+    },
+  },
+  {
+    name: "reject",
+    usage: "ID",
+    get help() {
+      return t("file.help_reject");
+    },
+    args: "word",
+    run: (context, [ref]) => needFiles(context.chat.rejectFile).call(context.chat, ref!),
+  },
+  {
+    name: "cancel",
+    usage: "ID",
+    get help() {
+      return t("file.help_cancel");
+    },
+    args: "word",
+    run: (context, [ref]) => needFiles(context.chat.cancelFile).call(context.chat, ref!),
+  },
+  {
+    name: "files",
+    usage: "",
+    get help() {
+      return t("file.help_files");
+    },
+    args: "none",
+    run: (context) => needFiles(context.chat.showFiles).call(context.chat),
   },
   {
     name: "clear",
@@ -356,6 +422,7 @@ function runCommand(line: string, context: CommandContext): void {
       command.run(context, words);
       return;
     case "nick":
+    case "word":
       if (words.length !== 1) throw new SyntaxError(usage);
       command.run(context, words);
       return;
@@ -369,6 +436,51 @@ function runCommand(line: string, context: CommandContext): void {
       return;
     }
   }
+}
+
+/** A file command's method, or a SyntaxError where the chat has no file sharing (a fake). */
+function needFiles<F>(method: F | undefined): F {
+  if (method === undefined) throw new SyntaxError(t("file.not_here"));
+  return method;
+}
+
+/** A command whose outcome comes later: its failure becomes one error event. */
+function later(context: CommandContext, outcome: Promise<unknown>): void {
+  outcome.catch((error) =>
+    context.show({
+      type: "error",
+      code: (error as { code?: string }).code ?? "error",
+      ts: context.now(),
+      self: true,
+      text: error instanceof Error ? error.message : String(error),
+    })
+  );
+}
+
+/**
+ * Words as a shell would split them, with "double" or 'single' quotes
+ * keeping spaces; undefined for an unclosed quote.
+ */
+export function splitQuoted(text: string): string[] | undefined {
+  const words: string[] = [];
+  const pattern = /\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/y;
+  const input = text.trimEnd();
+  let at = 0;
+  while (at < input.length) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(input);
+    if (match === null) return undefined; // an unclosed quote
+    words.push(match[1] ?? match[2] ?? match[3]!);
+    at = pattern.lastIndex;
+  }
+  return words;
+}
+
+/** `~/x` → the home folder's `x`, as a shell would. */
+function expandHome(path: string): string {
+  if (path !== "~" && !path.startsWith("~/")) return path;
+  const home = Deno.env.get("HOME") ?? Deno.env.get("USERPROFILE");
+  return home === undefined ? path : home + path.slice(1);
 }
 
 /** "on" → true, "off" → false, nothing → the opposite of `now`. @throws {SyntaxError} */

@@ -85,6 +85,11 @@ export function number(n: number): string {
   return current.number(n);
 }
 
+/** A size in bytes in the current language, in the largest readable unit (`1.5 MB`). */
+export function bytes(n: number): string {
+  return current.bytes(n);
+}
+
 /** A list in the current language (`a, b and c`). */
 export function list(items: readonly string[]): string {
   return current.list(items);

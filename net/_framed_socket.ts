@@ -9,10 +9,23 @@
 import { setImmediate } from "node:timers";
 import { FrameDecoder, HANDSHAKE_MAX_FRAME_BYTES } from "../protocol/mod.ts";
 import { getLogger } from "../log/mod.ts";
-import type { CloseReason, FramedConnection, OutboundLimits } from "./framed_connection.ts";
+import {
+  type CloseReason,
+  DEFAULT_MAX_BULK_BYTES,
+  type FramedConnection,
+  type OutboundLimits,
+  type SendOptions,
+} from "./framed_connection.ts";
 
 /** Time `close()` gives the queue to drain by default. */
 export const DEFAULT_CLOSE_TIMEOUT_MS = 1_000;
+
+/**
+ * Bulk bytes (file chunks) one write carries at most, behind the ordinary
+ * frames (at least one bulk frame): a chat frame queued meanwhile waits for
+ * at most this much.
+ */
+export const BULK_SLICE_BYTES = 256 * 1024;
 
 /** What a {@linkcode FramedSocket} needs from the byte stream below it. */
 export interface SocketDriver {
@@ -228,6 +241,11 @@ export class FramedSocket implements FramedConnection {
   #decoder: FrameDecoder;
   #held: Uint8Array[] = [];
   #heldBytes = 0;
+  /** Bulk frames waiting: each write takes a slice of them after every ordinary frame held. */
+  #bulk: Uint8Array[] = [];
+  #bulkBytes = 0;
+  /** Bulk bytes in the write in flight: not counted against the ordinary bound. */
+  #bulkInWrite = 0;
   /** Of the held bytes, those counted in the round's `heldTotal`. */
   #counted = 0;
   #flushScheduled = false;
@@ -267,7 +285,7 @@ export class FramedSocket implements FramedConnection {
 
   /** See {@linkcode FramedConnection.queuedBytes}. */
   get queuedBytes(): number {
-    return this.#heldBytes + this.#driver.pendingBytes;
+    return this.#heldBytes + this.#bulkBytes + this.#driver.pendingBytes;
   }
 
   /** See {@linkcode FramedConnection.closed}. */
@@ -276,9 +294,11 @@ export class FramedSocket implements FramedConnection {
   }
 
   /** See {@linkcode FramedConnection.send}. */
-  send(frame: Uint8Array): boolean {
+  send(frame: Uint8Array, options?: SendOptions): boolean {
     if (this.#closing || this.#finished) return false;
-    const queued = this.#heldBytes + this.#driver.pendingBytes;
+    if (options?.bulk === true) return this.#sendBulk(frame);
+    const queued = this.#heldBytes +
+      Math.max(0, this.#driver.pendingBytes - this.#bulkInWrite);
     if (queued === 0) {
       this.#progressAt = performance.now();
     } else if (queued + frame.length > this.#limits.maxQueuedBytes) {
@@ -289,6 +309,25 @@ export class FramedSocket implements FramedConnection {
     this.#heldBytes += frame.length;
     this.#counted += frame.length;
     heldTotal += frame.length;
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      scheduleFlush(this.#flush);
+    }
+    return true;
+  }
+
+  /**
+   * Queues a bulk frame behind the ordinary ones, within its own bound (not
+   * the round's budget: the sender's window bounds it); false when full.
+   */
+  #sendBulk(frame: Uint8Array): boolean {
+    const max = this.#limits.maxBulkBytes ?? DEFAULT_MAX_BULK_BYTES;
+    if (this.#bulkBytes > 0 && this.#bulkBytes + frame.length > max) return false;
+    if (this.#heldBytes + this.#bulkBytes + this.#driver.pendingBytes === 0) {
+      this.#progressAt = performance.now();
+    }
+    this.#bulk.push(frame);
+    this.#bulkBytes += frame.length;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       scheduleFlush(this.#flush);
@@ -368,7 +407,10 @@ export class FramedSocket implements FramedConnection {
   /** Some written bytes left; the driver may be idle again. */
   written(): void {
     this.#progressAt = performance.now();
-    if (this.#heldBytes > 0 && this.#driver.idle && !this.#flushScheduled && !this.#finished) {
+    if (
+      (this.#heldBytes > 0 || this.#bulkBytes > 0) && this.#driver.idle &&
+      !this.#flushScheduled && !this.#finished
+    ) {
       this.#flush();
     }
     const waiter = this.#progressWaiter;
@@ -416,7 +458,12 @@ export class FramedSocket implements FramedConnection {
     this.#flushScheduled = false;
     heldTotal -= this.#counted;
     this.#counted = 0;
-    if (this.#heldBytes === 0 || this.#finished || !this.#driver.idle) return;
+    if (this.#finished || !this.#driver.idle) return;
+    if (this.#bulkBytes > 0) {
+      this.#flushWithBulk();
+      return;
+    }
+    if (this.#heldBytes === 0) return;
     const held = this.#held;
     let bytes: Uint8Array;
     if (held.length === 1) {
@@ -428,11 +475,44 @@ export class FramedSocket implements FramedConnection {
       this.#held = [];
     }
     this.#heldBytes = 0;
+    this.#bulkInWrite = 0;
     this.#driver.write(bytes);
     if (this.#stuckTimer === undefined && this.#driver.pendingBytes > 0) {
       this.#stuckTimer = setTimeout(this.#checkStuck, this.#limits.maxStuckMs);
     }
   };
+
+  /** One write: every ordinary frame held, then a slice of the bulk frames. */
+  #flushWithBulk(): void {
+    let sliceBytes = 0;
+    let count = 0;
+    while (count < this.#bulk.length) {
+      const next = this.#bulk[count]!.length;
+      if (count > 0 && sliceBytes + next > BULK_SLICE_BYTES) break;
+      sliceBytes += next;
+      count++;
+    }
+    const slice = this.#bulk.splice(0, count);
+    this.#bulkBytes -= sliceBytes;
+    const frames = this.#held.length === 0 ? slice : [...this.#held, ...slice];
+    const length = this.#heldBytes + sliceBytes;
+    let bytes = frames[0]!;
+    if (frames.length > 1) {
+      bytes = new Uint8Array(length);
+      let offset = 0;
+      for (const frame of frames) {
+        bytes.set(frame, offset);
+        offset += frame.length;
+      }
+    }
+    this.#held.length = 0;
+    this.#heldBytes = 0;
+    this.#bulkInWrite = sliceBytes;
+    this.#driver.write(bytes);
+    if (this.#stuckTimer === undefined && this.#driver.pendingBytes > 0) {
+      this.#stuckTimer = setTimeout(this.#checkStuck, this.#limits.maxStuckMs);
+    }
+  }
 
   /**
    * Runs at most once per maxStuckMs while there is traffic; it is not
@@ -441,7 +521,9 @@ export class FramedSocket implements FramedConnection {
    */
   #checkStuck = (): void => {
     this.#stuckTimer = undefined;
-    if (this.#finished || this.#heldBytes + this.#driver.pendingBytes === 0) return;
+    if (this.#finished || this.#heldBytes + this.#bulkBytes + this.#driver.pendingBytes === 0) {
+      return;
+    }
     const still = performance.now() - this.#progressAt;
     if (still >= this.#limits.maxStuckMs) {
       this.#finish("slow");
@@ -453,6 +535,9 @@ export class FramedSocket implements FramedConnection {
   async #closeGracefully(timeoutMs: number): Promise<void> {
     if (this.#finished) return;
     this.#closing = true;
+    // Bulk frames (file chunks) are of no use to a peer we are leaving: only the ordinary ones drain.
+    this.#bulk = [];
+    this.#bulkBytes = 0;
     const deadline = performance.now() + timeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
@@ -486,6 +571,8 @@ export class FramedSocket implements FramedConnection {
     heldTotal -= this.#counted;
     this.#counted = 0;
     this.#heldBytes = 0;
+    this.#bulk = [];
+    this.#bulkBytes = 0;
     openSockets--;
     this.#driver.destroy();
     const waiter = this.#progressWaiter;

@@ -46,7 +46,7 @@ export interface FramedConnection {
    * The frame is not copied and must not change afterwards (one encoded
    * frame may be sent to many connections).
    */
-  send(frame: Uint8Array): boolean;
+  send(frame: Uint8Array, options?: SendOptions): boolean;
   /** Sets the largest frame payload accepted from the peer. */
   setMaxFrameBytes(bytes: number): void;
   /**
@@ -60,9 +60,22 @@ export interface FramedConnection {
   resume(): void;
   /**
    * Flushes what is queued (bounded by `timeoutMs`, default 1 s), then
-   * closes. The `onClose` reason is "local". Never rejects.
+   * closes; bulk frames still queued are dropped. The `onClose` reason is
+   * "local". Never rejects.
    */
   close(timeoutMs?: number): Promise<void>;
+}
+
+/** How {@linkcode FramedConnection.send} queues a frame. */
+export interface SendOptions {
+  /**
+   * Bulk data (file chunks): written only after every ordinary frame queued
+   * before the write, a slice at a time, so a chat line queued behind a
+   * transfer overtakes it. Bulk frames have their own bound
+   * ({@linkcode OutboundLimits.maxBulkBytes}); past it `send` returns false
+   * and the connection stays (the sender tries again later).
+   */
+  bulk?: boolean;
 }
 
 /** Bounds of one connection's outbound queue. */
@@ -74,7 +87,12 @@ export interface OutboundLimits {
   readonly maxQueuedBytes: number;
   /** Longest time the queue may stay non-empty without progress before the peer is dropped (default 5 s). */
   readonly maxStuckMs: number;
+  /** Most bulk bytes queued (default {@linkcode DEFAULT_MAX_BULK_BYTES}); not counted in `maxQueuedBytes`. */
+  readonly maxBulkBytes?: number;
 }
+
+/** The default bound of bulk frames (file chunks) queued for one peer. */
+export const DEFAULT_MAX_BULK_BYTES = 4 * 1024 * 1024;
 
 /** The default outbound bound: generous, so healthy members are never dropped. */
 export const DEFAULT_OUTBOUND_LIMITS: OutboundLimits = {

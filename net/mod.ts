@@ -31,9 +31,11 @@
 
 export {
   type CloseReason,
+  DEFAULT_MAX_BULK_BYTES,
   DEFAULT_OUTBOUND_LIMITS,
   type FramedConnection,
   type OutboundLimits,
+  type SendOptions,
 } from "./framed_connection.ts";
 export {
   DEFAULT_MAX_PENDING_PER_ADDRESS,

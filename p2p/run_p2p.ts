@@ -20,6 +20,7 @@ import { EXIT, listenProblem, loadKey, type Output, untilStopped } from "../cli/
 import {
   type ChatUiTuning,
   type DirectMode,
+  type FileOptions,
   type Listening,
   type PlainChatTuning,
   readSettings,
@@ -76,6 +77,8 @@ export interface P2pOptions extends Output {
   tuning?: PlainChatTuning;
   /** Test knobs of the terminal UI. */
   uiTuning?: ChatUiTuning;
+  /** File sharing: download folder, `--auto-accept`, limits. */
+  files?: FileOptions;
 }
 
 /**
@@ -189,6 +192,7 @@ async function chat(
       direct,
       defaultPort: DEFAULT_P2P_PORT,
       ...(tuning === undefined ? {} : { tuning }),
+      ...(options.files === undefined ? {} : { files: options.files }),
     });
   }
   // Ctrl-C and SIGTERM leave properly: bye first, so the peer hears it.
@@ -209,6 +213,7 @@ async function chat(
       ...(options.stdout === undefined ? {} : { stdout: options.stdout }),
       ...(options.stderr === undefined ? {} : { stderr: options.stderr }),
       ...(tuning === undefined ? {} : { tuning }),
+      ...(options.files === undefined ? {} : { files: options.files }),
     });
   } finally {
     stopped.stop();

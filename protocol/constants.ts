@@ -65,3 +65,21 @@ export const ROLES = ["server", "registry", "p2p"] as const;
 
 /** A listener's role. */
 export type Role = typeof ROLES[number];
+
+/** Bytes of a file id (`file` in offers and chunks): random, unpadded base64url. */
+export const FILE_ID_BYTES = 16;
+
+/** Plaintext bytes of one file chunk a sender uses by default. */
+export const DEFAULT_CHUNK_BYTES = 128 * 1024;
+
+/** Smallest chunk an offer may announce (a file smaller than this is one chunk). */
+export const MIN_CHUNK_BYTES = 1024;
+
+/** Largest chunk an offer may announce: its Fernet token must fit in a frame. */
+export const MAX_CHUNK_BYTES = 256 * 1024;
+
+/** Largest file a member accepts, and a server relays, by default (100 MiB). */
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Longest file name an offer may carry, in UTF-16 units. */
+export const MAX_FILE_NAME_LENGTH = 255;

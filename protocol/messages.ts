@@ -11,6 +11,7 @@
  */
 
 import * as v from "valibot";
+import { FILE_ID_PATTERN } from "./body.ts";
 import {
   MAX_ID_LENGTH,
   MAX_LIST_LENGTH,
@@ -50,6 +51,8 @@ const code = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,31}$/));
 const list = <T extends v.GenericSchema>(item: T) =>
   v.pipe(v.array(item), v.maxLength(MAX_LIST_LENGTH));
 const version = v.literal(PROTOCOL_VERSION);
+/** A file id, as offers carry it. */
+const fileId = v.pipe(v.string(), v.regex(FILE_ID_PATTERN));
 
 /** A member as the room shows it. */
 export const MemberSchema = v.object({
@@ -110,6 +113,21 @@ const clientSchemas = [
   v.object({ t: v.literal("ping"), ts: time }),
   v.object({ t: v.literal("pong"), ts: time }),
   v.object({ t: v.literal("bye") }),
+  /**
+   * Chunk `i` of file `file` for the member `to`: `body` is a Fernet token
+   * of the chunk's bytes. Relayed point to point, never kept in the ring.
+   */
+  v.object({
+    t: v.literal("chunk"),
+    file: fileId,
+    i: count,
+    to: nick,
+    body: token,
+    /** The file's last chunk: the server stops counting the transfer as running. */
+    last: v.optional(v.literal(true)),
+  }),
+  /** The receiver has every chunk up to `i` of `file` from `to`. */
+  v.object({ t: v.literal("chunkack"), file: fileId, i: count, to: nick }),
   v.object({
     t: v.literal("register"),
     name,
@@ -170,6 +188,10 @@ const serverSchemas = [
     id: v.optional(id),
     detail: v.optional(text),
     retryAfterMs: v.optional(count),
+    /** A refused `chunk`: which file, which chunk, for whom. */
+    file: v.optional(fileId),
+    i: v.optional(count),
+    to: v.optional(nick),
   }),
   v.object({
     t: v.literal("msg"),
@@ -219,6 +241,10 @@ const serverSchemas = [
     /** `/bans`. */
     bans: v.optional(list(BanSchema)),
   }),
+  /** A chunk relayed from `from` (see the client's `chunk`). */
+  v.object({ t: v.literal("chunk"), file: fileId, i: count, from: nick, body: token }),
+  /** `from` has every chunk up to `i` of our `file`. */
+  v.object({ t: v.literal("chunkack"), file: fileId, i: count, from: nick }),
   v.object({ t: v.literal("ping"), ts: time }),
   v.object({ t: v.literal("pong"), ts: time }),
   v.object({ t: v.literal("servers"), list: list(ServerEntrySchema) }),

@@ -26,7 +26,21 @@ export {
   ServerMessageSchema,
 } from "./messages.ts";
 export { decodeClientMessage, decodeServerMessage, encodeMessage, type Message } from "./codec.ts";
-export { type Body, BodySchema, decodeBody, encodeBody, MAX_BODY_TEXT } from "./body.ts";
+export {
+  type Body,
+  BodySchema,
+  decodeBody,
+  decodeMessageBody,
+  encodeBody,
+  FILE_ID_PATTERN,
+  type FileBody,
+  FileBodySchema,
+  type FileOffer,
+  isFileBody,
+  MAX_BODY_TEXT,
+  type MessageBody,
+} from "./body.ts";
+export { checkFileOffer, chunkLength, isHostileFileName, type OfferProblem } from "./file_offer.ts";
 export {
   checkOpArgs,
   HOST_OPS,

@@ -37,6 +37,7 @@ import {
 } from "../protocol/mod.ts";
 import { BanFileWriter, readBanFile } from "./ban_file.ts";
 import { type Ban, BanList } from "./ban_list.ts";
+import { FileRelay, type FileRelayOptions } from "./file_relay.ts";
 import { type HostActor, type HostOp, runHostOp } from "./host_commands.ts";
 import {
   DEFAULT_RATE_BURST,
@@ -81,6 +82,12 @@ export interface ChatServerOptions {
   ring?: RingOptions;
   /** Per-member message rate. */
   rate?: RateLimitOptions;
+  /**
+   * File chunks: bytes per second each member may send (default 16 MiB/s),
+   * files at once (3), largest file (100 MiB). Chunks are metered by these,
+   * not by `rate` or `frameRate`.
+   */
+  files?: FileRelayOptions;
   /**
    * Frames of any type per connection (pings, `who`, host commands...);
    * default: a burst of 200 and 100 per second, or twice `rate` when that is
@@ -150,8 +157,10 @@ interface Attached {
   member: RoomMember;
   lastHeard: number;
   left: boolean;
-  /** Every frame counts here, whatever its type: pings and `who` cost CPU too. */
+  /** Every frame counts here but file chunks and their acks: pings and `who` cost CPU too. */
   frames: RateLimit;
+  /** File chunks and acks: bytes, not frames. */
+  files: FileRelay;
 }
 
 /** Starts a chat server; resolves once it listens. */
@@ -360,6 +369,7 @@ class Server implements ChatServer {
       lastHeard: this.#clock(),
       left: false,
       frames: new RateLimit(this.#frameRate, this.#clock),
+      files: new FileRelay(this.#options.files ?? {}, this.#clock),
     };
     this.#attached.add(attached);
     conn.onFrame = (payload) => this.#onFrame(attached, payload);
@@ -394,17 +404,12 @@ class Server implements ChatServer {
 
   #onFrame(attached: Attached, payload: Uint8Array): void {
     attached.lastHeard = this.#clock();
-    const budget = attached.frames.take();
-    if (!budget.ok) {
-      if (!budget.flood) return; // over the frame budget: not read, not answered
-      log.debug("A member floods frames: dropping it");
-      attached.left = true;
-      attached.conn.send(encodeMessage(errorFrame("flood", "too many frames, too fast")));
-      attached.conn.close();
-      this.room.leave(attached.member, "flood");
-      this.#membersMaybeChanged();
-      return;
-    }
+    // File chunks are metered by bytes, not by the frame budget (a transfer
+    // is many frames a second). Which meter is chosen from the first bytes,
+    // before decoding; a frame that claims to be a chunk and is not one is
+    // a bad frame.
+    const bulk = isFileFrame(payload);
+    if (!bulk && !this.#withinBudget(attached)) return;
     let message: ClientMessage;
     try {
       message = decodeClientMessage(payload);
@@ -415,7 +420,100 @@ class Server implements ChatServer {
       attached.conn.close();
       return;
     }
+    if (message.t === "chunk" || message.t === "chunkack") {
+      if (bulk) this.#relayFile(attached, message, payload.length);
+      else this.#badFrame(attached, `a ${message.t} must start with its type`);
+      return;
+    }
+    if (bulk) {
+      this.#badFrame(attached, "not a chunk");
+      return;
+    }
     this.#handle(attached, message);
+  }
+
+  /** Charges one frame; false when it is over the budget (a flooder is dropped). */
+  #withinBudget(attached: Attached): boolean {
+    const budget = attached.frames.take();
+    if (budget.ok) return true;
+    if (!budget.flood) return false; // over the frame budget: not read, not answered
+    log.debug("A member floods frames: dropping it");
+    attached.left = true;
+    attached.conn.send(encodeMessage(errorFrame("flood", "too many frames, too fast")));
+    attached.conn.close();
+    this.room.leave(attached.member, "flood");
+    this.#membersMaybeChanged();
+    return false;
+  }
+
+  #badFrame(attached: Attached, detail: string): void {
+    attached.conn.send(encodeMessage({ t: "error", code: "bad-frame", detail }));
+    attached.conn.close();
+  }
+
+  /**
+   * Relays a file chunk or its ack to the member it names, without reading
+   * the chunk, under the member's byte rate and file limits. Chunks go out
+   * as bulk (behind chat frames), and are not kept: a member away gets
+   * them again when it asks for them again.
+   */
+  #relayFile(
+    attached: Attached,
+    message: MessageOf<ClientMessage, "chunk" | "chunkack">,
+    bytes: number,
+  ): void {
+    const { member, files } = attached;
+    if (message.t === "chunkack") {
+      // An ack over the rate is dropped: the sender resends after a while. Refusals count as frames.
+      if (!files.ack(bytes)) {
+        this.#withinBudget(attached);
+        return;
+      }
+      const { file, i } = message;
+      this.room.relay(
+        member,
+        message.to,
+        (from) => encodeMessage({ t: "chunkack", file, i, from }),
+      );
+      return;
+    }
+    const { file, i, to, body } = message;
+    const refuse = (code: string, retryAfterMs?: number) => {
+      // Every refusal is a frame answered: a sender that ignores them meets the frame budget.
+      if (!this.#withinBudget(attached)) return;
+      const refused: MessageOf<ServerMessage, "refused"> = { t: "refused", code, file, i, to };
+      if (retryAfterMs !== undefined) refused.retryAfterMs = Math.max(1, Math.round(retryAfterMs));
+      const detail = REFUSALS[code];
+      if (detail !== undefined) refused.detail = detail;
+      attached.conn.send(encodeMessage(refused));
+    };
+    const decided = files.chunk(file, i, to, bytes, message.last === true);
+    if (!decided.ok) {
+      refuse(decided.code, decided.code === "file-rate" ? decided.retryAfterMs : undefined);
+      return;
+    }
+    const relayed = this.room.relay(
+      member,
+      to,
+      (from) => encodeMessage({ t: "chunk", file, i, from, body }),
+      { bulk: true },
+    );
+    if (relayed.ok) return;
+    switch (relayed.code) {
+      case "gone":
+        attached.left = true;
+        attached.conn.close();
+        return;
+      case "busy":
+        refuse("file-rate", BUSY_RETRY_MS);
+        return;
+      case "no-such-nick":
+        files.forget(file, to);
+        refuse(relayed.code);
+        return;
+      default:
+        refuse(relayed.code);
+    }
   }
 
   #handle(attached: Attached, message: ClientMessage): void {
@@ -541,6 +639,7 @@ class Server implements ChatServer {
 function linkOf(conn: FramedConnection): MemberLink {
   return {
     deliver: (frame) => conn.send(frame),
+    deliverBulk: (frame) => conn.send(frame, { bulk: true }),
     disconnect(code, detail, retryAfterMs) {
       conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
       conn.close();
@@ -578,4 +677,23 @@ const REFUSALS: Record<string, string> = {
   "nick-taken": "that nick is taken",
   "bad-nick": "a nick is 1–24 letters, digits, '_', '-' or '.'",
   "muted": "the host has muted you",
+  "away": "that member's connection dropped: ask again once it is back",
+  "file-rate": "slow down: too many file bytes at once",
+  "file-busy": "too many files at once: wait for one to finish",
+  "file-size": "that file is larger than this server relays",
 };
+
+/** Wait asked of a sender whose receiver's bulk queue is full. */
+const BUSY_RETRY_MS = 100;
+
+/** `{"t":"chunk`: the start of a `chunk` or `chunkack` frame as clients encode it. */
+const FILE_FRAME_PREFIX = new TextEncoder().encode('{"t":"chunk');
+
+/** Whether a payload starts as a chunk or chunk ack (checked again once decoded). */
+function isFileFrame(payload: Uint8Array): boolean {
+  if (payload.length < FILE_FRAME_PREFIX.length) return false;
+  for (let i = 0; i < FILE_FRAME_PREFIX.length; i++) {
+    if (payload[i] !== FILE_FRAME_PREFIX[i]) return false;
+  }
+  return true;
+}

@@ -31,6 +31,7 @@ import {
 } from "../registry/mod.ts";
 import { BanFileError } from "./ban_file.ts";
 import { type ChatServer, startChatServer } from "./chat_server.ts";
+import type { FileRelayOptions } from "./file_relay.ts";
 import { readConsole } from "./host_console.ts";
 
 const log = getLogger(["stealth", "server"]);
@@ -59,6 +60,10 @@ export interface HostOptions extends Output {
   console?: boolean;
   /** Per-member message rate as "BURST/PER_SECOND" (default 30/5). */
   rate?: string;
+  /** File bytes a member may send per second, in MiB (default 16). */
+  fileRate?: string;
+  /** Largest file relayed, in MiB (default 100). */
+  maxFileSize?: string;
   /** Welcome text shown to members on join. */
   motd?: string;
   /** Keep bans in this file (0600) so they survive a restart; default: in memory only. */
@@ -122,6 +127,12 @@ export async function runHost(options: HostOptions): Promise<number> {
     return EXIT.usage;
   }
 
+  const files = parseFileLimits(options.fileRate, options.maxFileSize);
+  if (typeof files === "string") {
+    stderr(`stealth: ${files}`);
+    return EXIT.usage;
+  }
+
   const name = (options.name ?? machineName()).slice(0, 64);
   let registry: RegistryService | undefined;
   let server: ChatServer | undefined;
@@ -152,6 +163,7 @@ export async function runHost(options: HostOptions): Promise<number> {
         ...(options.motd ? { motd: seal(key, options.motd) } : {}),
         ...(options.bansFile === undefined ? {} : { bansFile: options.bansFile }),
         ...(rate === undefined ? {} : { rate }),
+        files,
         onMembersChanged: () => link?.updateNow(),
       });
     } catch (error) {
@@ -258,6 +270,32 @@ function parseRate(text: string): { burst: number; perSecond: number } | null {
   const burst = Number(match[1]);
   const perSecond = Number(match[2]);
   return burst >= 1 && perSecond > 0 ? { burst, perSecond } : null;
+}
+
+/** `--file-rate` and `--max-file-size` (MiB) as relay limits; a line for a person when wrong. */
+function parseFileLimits(
+  fileRate: string | undefined,
+  maxFileSize: string | undefined,
+): FileRelayOptions | string {
+  const files: { bytesPerSecond?: number; maxFileBytes?: number } = {};
+  if (fileRate !== undefined) {
+    const mib = mebibytes(fileRate);
+    if (mib === undefined) return t("file.bad_rate", { value: fileRate });
+    files.bytesPerSecond = mib;
+  }
+  if (maxFileSize !== undefined) {
+    const mib = mebibytes(maxFileSize);
+    if (mib === undefined) return t("file.bad_max_size", { value: maxFileSize });
+    files.maxFileBytes = mib;
+  }
+  return files;
+}
+
+/** "16" or "0.5" (MiB) in bytes, at least 1 KiB; undefined when it is not a number. */
+function mebibytes(text: string): number | undefined {
+  if (!/^\d{1,6}(\.\d{1,6})?$/.test(text.trim())) return undefined;
+  const bytes = Math.round(Number(text) * 1024 * 1024);
+  return bytes >= 1024 ? bytes : undefined;
 }
 
 function seal(key: SecretKey, text: string): string {

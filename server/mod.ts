@@ -2,8 +2,9 @@
  * The chat server: the room (members, sessions, the ring of recent events,
  * rate limits, bans, mutes) apart from connections, the glue that joins them
  * to TLS connections, the host commands (one table for the console and for
- * a host's `op` frames), the host's console, and `--bans FILE`. The room
- * must not know sockets; the glue must not know what a message says.
+ * a host's `op` frames), the host's console, `--bans FILE`, and the relay of
+ * file chunks (metered by bytes, never read). The room must not know
+ * sockets; the glue must not know what a message or a chunk says.
  *
  * @module
  */
@@ -22,6 +23,7 @@ export {
   type JoinResult,
   type LeaveReason,
   type MemberLink,
+  type RelayResult,
   type ResumeResult,
   Room,
   RoomMember,
@@ -30,6 +32,14 @@ export {
   type SayResult,
   type Welcome,
 } from "./room.ts";
+export {
+  type ChunkDecision,
+  DEFAULT_FILE_RATE_BYTES,
+  DEFAULT_MAX_TRANSFERS,
+  FILE_IDLE_MS,
+  FileRelay,
+  type FileRelayOptions,
+} from "./file_relay.ts";
 export {
   DEFAULT_RATE_BURST,
   DEFAULT_RATE_PER_SECOND,

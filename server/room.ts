@@ -130,6 +130,14 @@ export type SayResult =
   | DetailedRefusal<"muted">
   | Refusal<"no-such-nick">;
 
+/**
+ * Result of {@linkcode Room.relay}: `away` when the target waits for a
+ * resume (nothing is kept for it), `busy` when its bulk queue is full.
+ */
+export type RelayResult =
+  | { readonly ok: true }
+  | Refusal<"gone" | "no-such-nick" | "away" | "busy">;
+
 /** Result of {@linkcode Room.setAway}, {@linkcode Room.changeNick}. */
 export type ChangeResult<C extends string = never> =
   | {
@@ -471,6 +479,36 @@ export class Room {
     const seq = this.#emit(body, audience);
     if (!session.ended) session.remember(message.id, seq);
     return { ok: true, seq, duplicate: false };
+  }
+
+  /**
+   * Relays a frame point to point, not as a room event: no seq, not kept in
+   * the ring, not replayed, not rate limited here (the glue meters file
+   * chunks by bytes). `frame` is made with the sender's nick now; `bulk`
+   * frames (file chunks) queue behind the target's ordinary frames.
+   */
+  relay(
+    member: RoomMember,
+    to: string,
+    frame: (from: string) => Uint8Array,
+    options: { bulk?: boolean } = {},
+  ): RelayResult {
+    const session = this.#current(member);
+    if (session === undefined) return refuse("gone");
+    const target = this.#byNick.get(nickKey(to));
+    if (target === undefined) return refuse("no-such-nick");
+    const link = target.link;
+    if (link === undefined) return refuse("away");
+    const bytes = frame(session.nick);
+    if (options.bulk && link.deliverBulk !== undefined) {
+      return link.deliverBulk(bytes) ? { ok: true } : refuse("busy");
+    }
+    if (!link.deliver(bytes)) {
+      this.#failed.push([target, link]);
+      this.#settle();
+      return refuse("away");
+    }
+    return { ok: true };
   }
 
   /** Shows the member as away or back (`away` event to everyone), if that changes anything. */

@@ -23,6 +23,13 @@ export interface MemberLink {
    * dropped and never uses the link again; the link must close itself.
    */
   deliver(frame: Uint8Array): boolean;
+  /**
+   * Queue a bulk frame (a file chunk) behind the member's ordinary frames;
+   * false when its bulk queue is full or the link is closing. Unlike
+   * `deliver`, a false is not a drop: the sender tries again later. Links
+   * without it get bulk frames through `deliver`.
+   */
+  deliverBulk?(frame: Uint8Array): boolean;
   /** Send a fatal `error {code, detail, retryAfterMs}` frame and close the link. */
   disconnect(code: string, detail?: string, retryAfterMs?: number): void;
 }

@@ -1,6 +1,6 @@
 /**
- * The chat screen: the message pane, the status bar under it, the input
- * line at the bottom. PageUp/PageDown scroll, End jumps back to the newest
+ * The chat screen: the message pane, a progress bar per file moving, the
+ * status bar, the input line at the bottom. PageUp/PageDown scroll, End jumps back to the newest
  * line, Home to the oldest kept.
  *
  * @module
@@ -17,6 +17,7 @@ import type { CompletionSource } from "./complete_input.ts";
 import type { InputHistory } from "./input_history.ts";
 import { MessagePane, visibleRange } from "./message_pane.tsx";
 import { StatusBar } from "./status_bar.tsx";
+import { barRows, TransferBars } from "./transfer_bars.tsx";
 import type { Theme } from "./theme.ts";
 
 /** Props of {@linkcode ChatScreen}. */
@@ -51,7 +52,9 @@ export function ChatScreen(props: ChatScreenProps) {
   const { store, width, height, theme } = props;
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const [inputRows, setInputRows] = useState(1);
-  const paneHeight = Math.max(1, height - 1 - inputRows);
+  const transfers = view.transfers ?? [];
+  const bars = barRows(transfers.length);
+  const paneHeight = Math.max(1, height - 1 - inputRows - bars);
   const style = props.time === undefined ? { theme } : { theme, time: props.time };
 
   useInput((_input, key) => {
@@ -85,6 +88,7 @@ export function ChatScreen(props: ChatScreenProps) {
         theme={theme}
         {...(props.time === undefined ? {} : { time: props.time })}
       />
+      <TransferBars transfers={transfers} width={width} theme={theme} />
       <StatusBar view={view} width={width} theme={theme} />
       <ChatInput
         history={props.history}

@@ -10,7 +10,7 @@
  */
 
 import type { ConnectionEvent, ConnectionState } from "../chat_connection.ts";
-import type { ChatEvent } from "../chat_event.ts";
+import type { ChatEvent, FileEvent } from "../chat_event.ts";
 import type { Member } from "../../protocol/mod.ts";
 
 /** Lines kept in the pane by default. */
@@ -40,6 +40,26 @@ export interface PaneEntry {
   readonly event: ChatEvent;
   /** Someone said our nick (or wrote to us privately). */
   readonly mention: boolean;
+}
+
+/** A file moving, as its progress bar shows it. */
+export interface TransferBar {
+  /** The transfer's number (`/cancel` takes it). */
+  readonly ref: number;
+  /** Coming or going. */
+  readonly direction: "in" | "out";
+  /** The name as offered. */
+  readonly name: string;
+  /** The sender (in) or the receiver (out). */
+  readonly peer?: string;
+  /** Bytes in all. */
+  readonly size: number;
+  /** Bytes moved. */
+  readonly bytes: number;
+  /** Bytes per second lately. */
+  readonly rate: number;
+  /** Time left (ms), when the rate tells. */
+  readonly etaMs?: number;
 }
 
 /** A snapshot of everything but the lines themselves (read those with {@linkcode ChatStore.entry}). */
@@ -80,6 +100,8 @@ export interface ChatView {
   readonly direct: boolean;
   /** In direct mode, the peer's nick while one is here. */
   readonly peer?: string;
+  /** Files moving now, oldest first (absent: none). */
+  readonly transfers?: readonly TransferBar[];
 }
 
 /** Options of a {@linkcode ChatStore}. */
@@ -104,6 +126,8 @@ export class ChatStore {
   /** Our messages waiting for the server's copy, oldest first. */
   #pending: PaneEntry[] = [];
   #nextKey = 1;
+  /** Progress bars by transfer and peer. */
+  readonly #bars = new Map<string, TransferBar>();
   #source: ChatSource | undefined;
   #view: ChatView;
 
@@ -131,6 +155,7 @@ export class ChatStore {
       bell: options.bell ?? true,
       leaving: false,
       direct: options.direct ?? false,
+      transfers: [],
     };
   }
 
@@ -237,11 +262,52 @@ export class ChatStore {
     if (!this.#view.leaving) this.#update({ leaving: true });
   }
 
+  /** Keeps the progress bars in step with a file event. */
+  #bar(event: FileEvent): void {
+    const key = `${event.ref}:${event.peer ?? ""}`;
+    switch (event.code) {
+      case "accepted":
+      case "progress": {
+        const bar: TransferBar = {
+          ref: event.ref,
+          direction: event.direction,
+          name: event.name,
+          ...(event.peer === undefined ? {} : { peer: event.peer }),
+          size: event.size,
+          bytes: event.bytes ?? 0,
+          rate: event.rate ?? 0,
+          ...(event.etaMs === undefined ? {} : { etaMs: event.etaMs }),
+        };
+        this.#bars.set(key, bar);
+        break;
+      }
+      case "received":
+      case "delivered":
+      case "rejected":
+      case "cancelled":
+      case "failed":
+        // A transfer ended on our side ends all its bars (an offer to everyone has one per taker).
+        if (event.peer === undefined || event.code === "cancelled") {
+          for (const [k, bar] of this.#bars) if (bar.ref === event.ref) this.#bars.delete(k);
+        } else {
+          this.#bars.delete(key);
+        }
+        break;
+      default:
+        return;
+    }
+    (this.#view as Mutable<ChatView>).transfers = [...this.#bars.values()];
+  }
+
   #count(): number {
     return this.#entries.length + this.#pending.length;
   }
 
   #add(event: ChatEvent): void {
+    if (event.type === "file") {
+      this.#bar(event);
+      if (event.code === "progress") return; // the bar shows it
+    }
     const own = (event.type === "message" || event.type === "me" || event.type === "private") &&
       event.self;
     if (own) {

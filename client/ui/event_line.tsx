@@ -131,6 +131,17 @@ export function eventSegments(event: ChatEvent, style: LineStyle): Segment[] {
           ...color(theme.error),
         },
       ];
+    case "file": {
+      // Offers and files kept stand out; trouble reads as an error; the rest is quiet.
+      const trouble = event.code === "failed" || event.code === "refused";
+      const news = event.code === "offer" || event.code === "received";
+      const look: Partial<Segment> = trouble
+        ? { bold: true, ...color(theme.error) }
+        : news
+        ? { bold: true, ...color(theme.accent) }
+        : { dim: true };
+      return [stamp, { text: `${trouble ? "!!" : "▸"} ${safe(event.text)}`, ...look }];
+    }
     default: {
       // Presence, member lists and the client's own status lines: quiet.
       const line = renderEvent(event, "plain", { time }) ?? "";

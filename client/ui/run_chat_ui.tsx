@@ -136,6 +136,7 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
           backoffMs: tuning.backoffMs,
           pingIntervalMs: tuning.pingIntervalMs,
           peerTimeoutMs: tuning.peerTimeoutMs,
+          files: options.files,
         })}
       bell={settings.bell ?? true}
       ring={ring}

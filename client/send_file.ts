@@ -1,0 +1,255 @@
+/**
+ * `stealth send --to SERVER [--nick NICK] PATH`: a file from a script.
+ * Joins the server, offers the file (to NICK only, or to everyone), waits
+ * for the answers (at most `--timeout`), sends to each member who accepts,
+ * and leaves once every acceptor has it, its SHA-256 checked. One line per
+ * event on stdout (progress per tenth), or one JSON object with `--json`.
+ *
+ * @module
+ */
+
+import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import { list, t, wait } from "../i18n/mod.ts";
+import { HandshakeError, hostPort } from "../net/mod.ts";
+import {
+  ChatConnection,
+  type ChatConnectionOptions,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+} from "./chat_connection.ts";
+import { type ChatEvent, sameNick } from "./chat_event.ts";
+import type { FileOptions } from "./file_transfers.ts";
+import { parseServerAddress } from "./parse_server_address.ts";
+import {
+  EXIT_FAILURE,
+  EXIT_NOT_IN_CIRCLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  type PlainChatTuning,
+} from "./plain_chat.ts";
+import { renderEvent } from "./render_event.ts";
+
+/** How long `stealth send` waits for answers by default. */
+export const DEFAULT_SEND_TIMEOUT_MS = 120_000;
+
+/** Options of {@linkcode runSendFile}. */
+export interface SendFileOptions {
+  /** Path of secret.key. */
+  keyPath: string;
+  /** `HOST[:PORT]` of the chat server (or a p2p listener with `role: "p2p"`). */
+  server: string;
+  /** Our own nick. */
+  nick: string;
+  /** The one member to offer it to; absent: everyone. */
+  to?: string;
+  /** The file. */
+  path: string;
+  /** Longest wait for the answers (default 2 min); the transfers themselves are not timed. */
+  timeoutMs?: number;
+  /** One JSON object per event instead of text. */
+  json: boolean;
+  /** Gets each event line (default console.log). */
+  stdout?: (line: string) => void;
+  /** Gets fatal lines (default console.error). */
+  stderr?: (line: string) => void;
+  /** Aborting cancels the transfer and leaves. */
+  signal?: AbortSignal;
+  /** File sharing limits (chunk size, window...). */
+  files?: FileOptions;
+  /** Test knobs. */
+  tuning?: PlainChatTuning;
+  /** The port when `server` names none (default 5555). */
+  defaultPort?: number;
+}
+
+/**
+ * Runs one send and resolves with the exit code: 0 when at least one
+ * member accepted and every one who did has the file; 1 when nobody
+ * accepted in time, a transfer failed, or the server could not be reached;
+ * 2 for a bad address or nick; 3 when the server is not in our circle.
+ */
+export async function runSendFile(options: SendFileOptions): Promise<number> {
+  const stdout = options.stdout ?? ((line: string) => console.log(line));
+  const stderr = options.stderr ?? ((line: string) => console.error(line));
+  const tuning = options.tuning ?? {};
+  const clock = tuning.clock ?? Date.now;
+  const format = options.json ? "json" : "plain";
+  const print = (event: ChatEvent) => {
+    const line = renderEvent(event, format, tuning.time ? { time: tuning.time } : {});
+    if (line !== undefined) stdout(line);
+  };
+  const fatal = (code: number, text: string): number => {
+    stderr(text);
+    if (options.json) print({ type: "error", code: "fatal", ts: clock(), self: false, text });
+    return code;
+  };
+
+  let address;
+  try {
+    address = parseServerAddress(options.server, options.defaultPort);
+  } catch (error) {
+    return fatal(EXIT_USAGE, messageOf(error));
+  }
+  let key: SecretKey;
+  try {
+    key = await readKeyFile(options.keyPath, { warn: stderr });
+  } catch (error) {
+    if (error instanceof KeyError) return fatal(EXIT_FAILURE, error.message);
+    throw error;
+  }
+
+  let ref: number | undefined;
+  const answered = new Set<string>();
+  const accepted = new Set<string>();
+  const delivered = new Set<string>();
+  const broken = new Set<string>();
+  let wake = () => {};
+  /** Once the outcome is known, leaving's own lines (an open offer withdrawn) are not news. */
+  let decided = false;
+  let chat: ChatConnection;
+  try {
+    chat = new ChatConnection({
+      key,
+      hostname: address.hostname,
+      port: address.port,
+      nick: options.nick,
+      clock,
+      files: { ...options.files },
+      ...pick(tuning),
+      onEvent(event) {
+        if (event.kind === "state") {
+          if (event.state === "offline") wake();
+          return;
+        }
+        if (event.kind !== "chat" || decided) return;
+        const shown = event.event;
+        if (shown.type === "file" && shown.ref === ref && shown.peer !== undefined) {
+          const peer = keyOf(shown.peer);
+          switch (shown.code) {
+            case "accepted":
+              accepted.add(peer);
+              answered.add(peer);
+              break;
+            case "rejected":
+              answered.add(peer);
+              break;
+            case "delivered":
+              delivered.add(peer);
+              break;
+            case "failed":
+            case "cancelled":
+              answered.add(peer);
+              if (accepted.has(peer)) broken.add(peer);
+              break;
+          }
+          wake();
+        }
+        if (shown.type === "file" || shown.type === "error" || isOffline(shown)) print(shown);
+      },
+    });
+  } catch (error) {
+    if (error instanceof TypeError) return fatal(EXIT_USAGE, messageOf(error));
+    throw error;
+  }
+
+  try {
+    await chat.connect();
+  } catch (error) {
+    if (error instanceof HandshakeError && error.code === "not-in-circle") {
+      return fatal(EXIT_NOT_IN_CIRCLE, error.message);
+    }
+    const where = hostPort(address.hostname, address.port);
+    const text = messageOf(error);
+    return fatal(EXIT_FAILURE, text.includes(where) ? text : t("chat.at", { where, text }));
+  }
+
+  const aborted = () => options.signal?.aborted === true;
+  const changed = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 250);
+      const onAbort = () => done();
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      wake = done;
+      function done() {
+        clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }
+    });
+
+  let code = EXIT_FAILURE;
+  let summary: string | undefined;
+  try {
+    const everyone = chat.members.map((m) => keyOf(m.nick)).filter((nick) =>
+      nick !== keyOf(chat.nick)
+    );
+    try {
+      ref = await chat.sendFile(options.path, options.to);
+    } catch (error) {
+      stderr(messageOf(error));
+      return EXIT_FAILURE;
+    }
+    const waitingFor = options.to === undefined ? everyone : [keyOf(options.to)];
+    const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+    const deadline = performance.now() + timeoutMs;
+    const live = () => chat.state !== "offline" && chat.state !== "closed" && !aborted();
+    // Answers first: until everyone asked has answered, or the time is up.
+    while (live() && performance.now() < deadline && waitingFor.some((n) => !answered.has(n))) {
+      await changed();
+    }
+    // Then the transfers under way, however long they take.
+    while (live() && [...accepted].some((n) => !delivered.has(n) && !broken.has(n))) {
+      await changed();
+    }
+    const name = options.path.split(/[/\\]/).pop() ?? options.path;
+    if (!live()) {
+      code = EXIT_FAILURE;
+    } else if (accepted.size === 0) {
+      summary = t("file.send_nobody", { name, wait: wait(timeoutMs) });
+      code = EXIT_FAILURE;
+    } else if (broken.size > 0) {
+      code = EXIT_FAILURE;
+    } else {
+      const names = [...delivered].map((n) => display(chat, n));
+      summary = t("file.send_done", { name, nicks: list(names) });
+      code = EXIT_OK;
+    }
+  } finally {
+    // Leaving cancels whatever is still open (an offer nobody took, a transfer cut short).
+    decided = true;
+    await chat.close(tuning.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS);
+  }
+  if (summary !== undefined) stdout(line(summary, options.json));
+  return code;
+}
+
+function isOffline(event: ChatEvent): boolean {
+  return event.type === "info" && (event.code === "offline" || event.code === "connection-lost");
+}
+
+/** A closing line: text, or a JSON info object. */
+function line(text: string, json: boolean): string {
+  return json ? JSON.stringify({ type: "info", code: "send", text }) : text;
+}
+
+/** A member's nick as the room shows it. */
+function display(chat: ChatConnection, key: string): string {
+  return chat.members.find((m) => sameNick(m.nick, key))?.nick ?? key;
+}
+
+/** Nicks compare as the server compares them. */
+function keyOf(nick: string): string {
+  return nick.normalize("NFC").toLowerCase().normalize("NFC");
+}
+
+function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
+  const picked: Partial<ChatConnectionOptions> = {};
+  if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
+  if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;
+  if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
+  if (tuning.dial !== undefined) picked.dial = tuning.dial;
+  return picked;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
