@@ -302,6 +302,7 @@ const chat = command(
     hostKey: optional(option("--host-key", file(), {
       description: m("cli.chat_host_key"),
     })),
+    ca: optional(option("--ca", file(), { description: m("cli.chat_ca") })),
     ...fileFlags(),
   }),
   {
@@ -368,6 +369,7 @@ const send = command(
       120,
     ),
     json: withDefault(flag("--json", { description: m("cli.opt_json_lines") }), false),
+    ca: optional(option("--ca", file(), { description: m("cli.chat_ca") })),
     path: argument(string({ metavar: "PATH" }), { description: m("file.send_path") }),
   }),
   {
@@ -485,6 +487,7 @@ async function dispatch(): Promise<number> {
         return runChatUi({
           keyPath: home.key,
           hostKeyPath: options.hostKey,
+          caFile: options.ca,
           server: options.server,
           nick: options.nick,
           registry: options.registry,
@@ -503,6 +506,7 @@ async function dispatch(): Promise<number> {
       return runPlainChat({
         keyPath: home.key,
         hostKeyPath: options.hostKey,
+        caFile: options.ca,
         server: options.server,
         nick: options.nick ?? settings?.nick ?? Deno.env.get("USER") ?? "member",
         json: options.json,
@@ -538,6 +542,7 @@ async function dispatch(): Promise<number> {
         path: options.path,
         timeoutMs: options.timeout * 1000,
         json: options.json,
+        caFile: options.ca,
       });
     }
     case "doctor": {

@@ -135,6 +135,21 @@ export function describeCert(pem: string): CertDescription {
   };
 }
 
+/**
+ * Reads the CA a member trusts for a server with an external certificate
+ * (`stealth chat --ca FILE`): PEM with at least one certificate, within its
+ * dates. Returns the PEM text to hand to the dialer.
+ *
+ * @throws {CertError} with one line saying what is wrong with the file.
+ */
+export async function loadServerCa(file: string, now: number = Date.now()): Promise<string> {
+  const blocks = await readPem(file, "ca");
+  for (const cert of certificates(blocks, file)) {
+    checkDates(cert, now, t("certs.the_ca", { file }), t("certs.fix_current_ca"));
+  }
+  return blocks.filter((b) => b.label === "CERTIFICATE").map((b) => b.text).join("\n");
+}
+
 /** The file named as a person reads it: "certificate file cert.pem". */
 function fileOf(what: "certificate" | "key" | "ca", file: string): string {
   if (what === "certificate") return t("certs.certificate_file", { file });

@@ -42,6 +42,7 @@ export {
   describeCert,
   type ExternalCertsOptions,
   loadExternalCerts,
+  loadServerCa,
 } from "./external.ts";
 export {
   type CertsExportOptions,

@@ -13,7 +13,7 @@
  */
 
 import { t, template, wait } from "../i18n/mod.ts";
-import { circleCA } from "../certs/mod.ts";
+import { CertError, circleCA, loadServerCa } from "../certs/mod.ts";
 import {
   authKey,
   fernetDecrypt,
@@ -176,6 +176,11 @@ export interface ChatConnectionOptions {
   maxInFlight?: number;
   /** Replaces the TLS dialer (tests). */
   dial?: ChatDialer;
+  /**
+   * The CA of a server with an external certificate (`--ca FILE`); without
+   * it the server must show a leaf of the circle CA.
+   */
+  serverCaFile?: string;
   /**
    * The listener's role the TLS dialer expects, bound into both proofs:
    * "server" (default) for `stealth chat`, "p2p" for `stealth p2p`.
@@ -1224,10 +1229,17 @@ function tlsDialer(options: ChatConnectionOptions): ChatDialer {
   const auth = authKey(key);
   const hostAuth = hostKey === undefined ? undefined : hostAuthKey(hostKey);
   return async ({ nick, resume }) => {
-    caPem ??= circleCA(key).then((ca) => ca.certPem);
+    caPem ??= options.serverCaFile === undefined
+      ? circleCA(key).then((ca) => ca.certPem)
+      : loadServerCa(options.serverCaFile);
     let conn: FramedConnection;
     try {
-      conn = await dialTls({ hostname, port, caPem: await caPem });
+      conn = await dialTls({
+        hostname,
+        port,
+        caPem: await caPem,
+        ...(options.serverCaFile === undefined ? {} : { trust: "external" as const }),
+      });
     } catch (error) {
       // A certificate from another CA: with a circle server, that is another key.
       if (error instanceof DialError && error.code === "foreign") {
@@ -1251,6 +1263,7 @@ function tlsDialer(options: ChatConnectionOptions): ChatDialer {
 }
 
 function retryable(error: unknown): boolean {
+  if (error instanceof CertError) return false; // the --ca file: retrying reads it again
   if (error instanceof DialError) return true;
   if (error instanceof HandshakeError) return RETRY_HANDSHAKE.has(error.code);
   return true;

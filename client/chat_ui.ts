@@ -24,6 +24,8 @@ export interface ChatUiOptions {
   keyPath: string;
   /** Path of host.key, to ask for host powers. */
   hostKeyPath?: string;
+  /** The CA of a server with an external certificate (`--ca FILE`). */
+  caFile?: string;
   /** `HOST[:PORT]` to go straight to; without it, the registry's server browser. */
   server?: string;
   /** `--nick`; else the last nick used (settings.json); else a prompt. */

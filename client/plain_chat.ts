@@ -55,6 +55,8 @@ export interface PlainChatOptions {
   keyPath: string;
   /** Path of host.key, to ask for host powers. */
   hostKeyPath?: string;
+  /** The CA of a server with an external certificate (`--ca FILE`). */
+  caFile?: string;
   /** `HOST[:PORT]`, port 5555 by default, IPv6 in brackets. */
   server: string;
   /** The nick to join with. */
@@ -141,6 +143,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
       clock,
       ...(direct === undefined ? {} : { role: "p2p" as const }),
       ...(options.files === undefined ? {} : { files: options.files }),
+      ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
       ...pick(tuning),
       onEvent(event) {
         if (event.kind === "chat") {

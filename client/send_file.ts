@@ -39,6 +39,8 @@ export interface SendFileOptions {
   server: string;
   /** Our own nick. */
   nick: string;
+  /** The CA of a server with an external certificate (`--ca FILE`). */
+  caFile?: string;
   /** The one member to offer it to; absent: everyone. */
   to?: string;
   /** The file. */
@@ -114,6 +116,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
       nick: options.nick,
       clock,
       files: { ...options.files },
+      ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
       ...pick(tuning),
       onEvent(event) {
         if (event.kind === "state") {

@@ -76,6 +76,8 @@ export const de = defineTranslation(en, {
     "Das Verzeichnis, dessen Server aufgelistet werden (Standard: das zuletzt benutzte, sonst localhost:5556).",
   "cli.opt_theme": "matrix (grün auf schwarz) oder plain; NO_COLOR heißt plain.",
   "cli.chat_host_key": "Den Gastgeber-Schlüssel (host.key) nachweisen, für Gastgeber-Rechte.",
+  "cli.chat_ca":
+    "Dieser CA (PEM) vertrauen, für einen Server mit externem Zertifikat (stealth server --cert).",
   "cli.chat_brief": "Chatten.",
   "cli.chat_description": "Einem Chat-Server deines Kreises beitreten.",
   "cli.p2p_listen": "Auf ein Gegenüber warten, auf PORT (Standard 5557; 0 wählt einen freien).",

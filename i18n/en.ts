@@ -74,6 +74,8 @@ export const en = {
     "The registry to list servers from (default: the last one used, else localhost:5556).",
   "cli.opt_theme": "matrix (green on black) or plain; NO_COLOR means plain.",
   "cli.chat_host_key": "Prove the host key (host.key) for host powers.",
+  "cli.chat_ca":
+    "Trust this CA (PEM) for a server with an external certificate (stealth server --cert).",
   "cli.chat_brief": "Chat.",
   "cli.chat_description": "Join a chat server of your circle.",
   "cli.p2p_listen": "Wait for one peer, on PORT (default 5557; 0 picks a free one).",

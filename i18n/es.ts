@@ -75,6 +75,8 @@ export const es = defineTranslation(en, {
     "El registro del que listar servidores (por defecto: el último usado, si no localhost:5556).",
   "cli.opt_theme": "matrix (verde sobre negro) o plain; NO_COLOR significa plain.",
   "cli.chat_host_key": "Probar la clave de anfitrión (host.key) para tener poderes de anfitrión.",
+  "cli.chat_ca":
+    "Confiar en esta CA (PEM) para un servidor con certificado externo (stealth server --cert).",
   "cli.chat_brief": "Chatear.",
   "cli.chat_description": "Entrar en un servidor de chat de tu círculo.",
   "cli.p2p_listen": "Esperar a un interlocutor, en PORT (por defecto 5557; 0 elige uno libre).",

@@ -73,6 +73,8 @@ export const fr = defineTranslation(en, {
     "L'annuaire dont lister les serveurs (par défaut : le dernier utilisé, sinon localhost:5556).",
   "cli.opt_theme": "matrix (vert sur noir) ou plain ; NO_COLOR veut dire plain.",
   "cli.chat_host_key": "Prouver la clé d'hôte (host.key) pour les pouvoirs d'hôte.",
+  "cli.chat_ca":
+    "Faire confiance à cette CA (PEM) pour un serveur au certificat externe (stealth server --cert).",
   "cli.chat_brief": "Discuter.",
   "cli.chat_description": "Rejoindre un serveur de chat de votre cercle.",
   "cli.p2p_listen": "Attendre un correspondant, sur PORT (par défaut 5557 ; 0 en prend un libre).",

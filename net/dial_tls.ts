@@ -39,6 +39,13 @@ export interface DialTlsOptions {
   timeoutMs?: number;
   /** Bounds of the outbound queue. */
   limits?: Partial<OutboundLimits>;
+  /**
+   * "circle" (default): `caPem` is the circle CA and the leaf must be signed
+   * by its key, whatever the name. "external": `caPem` is the CA of a server
+   * with an external certificate (`stealth server --cert`); the ordinary
+   * chain and host name checks apply.
+   */
+  trust?: "circle" | "external";
 }
 
 /** Marks the refusal of a leaf our circle's CA did not sign. */
@@ -85,7 +92,8 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
   const { hostname, port, caPem } = options;
   const timeoutMs = options.timeoutMs ?? DIAL_TIMEOUT_MS;
   const limits: OutboundLimits = { ...DEFAULT_OUTBOUND_LIMITS, ...options.limits };
-  const caKey = caKeyOf(caPem);
+  const external = options.trust === "external";
+  const caKey = external ? undefined : caKeyOf(caPem);
   const host = hostname.replace(/^\[(.*)\]$/, "$1");
   let socket: TLSSocket | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,8 +107,10 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
       minVersion: "TLSv1.3",
       // Server Name Indication only for names; the name itself is not checked.
       ...(isIP(host) === 0 ? { servername: host } : {}),
-      checkServerIdentity: (_name, cert) =>
-        signedByCircle(cert, caKey) ? undefined : new NotOurCircle(),
+      ...(caKey === undefined ? {} : {
+        checkServerIdentity: (_name: string, cert: PeerCertificate) =>
+          signedByCircle(cert, caKey) ? undefined : new NotOurCircle(),
+      }),
     });
     socket = s;
     s.setNoDelay(true);
@@ -110,7 +120,7 @@ export async function dialTls(options: DialTlsOptions): Promise<FramedConnection
       s.destroy();
       if (cause instanceof NotOurCircle) {
         reject(foreignError(cause, hostname, port));
-      } else if (connected && isVerifyFailure(cause)) {
+      } else if (connected && isVerifyFailure(cause) && caKey !== undefined) {
         // The runtime says only "unable to verify": look at the certificate to say why.
         diagnoseCertificate(host, port, caKey).then(
           (why) => reject(certificateError(why, cause, hostname, port)),

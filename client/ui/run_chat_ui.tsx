@@ -137,6 +137,7 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
           pingIntervalMs: tuning.pingIntervalMs,
           peerTimeoutMs: tuning.peerTimeoutMs,
           files: options.files,
+          ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
         })}
       bell={settings.bell ?? true}
       ring={ring}
