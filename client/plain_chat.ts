@@ -6,7 +6,6 @@
  * @module
  */
 
-import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
 import { t } from "../i18n/mod.ts";
 import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { MAX_BODY_TEXT } from "../protocol/mod.ts";
@@ -15,21 +14,21 @@ import {
   type ChatConnectionOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
 } from "./chat_connection.ts";
-import type { ChatEvent, ErrorEvent } from "./chat_event.ts";
+import type { ErrorEvent } from "./chat_event.ts";
 import { DirectChat, type DirectMode } from "./direct_chat.ts";
 import type { FileOptions } from "./file_transfers.ts";
-import { parseServerAddress } from "./parse_server_address.ts";
-import { renderEvent } from "./render_event.ts";
+import {
+  EXIT_FAILURE,
+  EXIT_NOT_IN_CIRCLE,
+  EXIT_OK,
+  EXIT_USAGE,
+  lineOutput,
+  lineStart,
+  messageOf,
+} from "./line_start.ts";
 import { type CommandContext, handleInput } from "./slash_commands.ts";
 
-/** Exit code: left normally. */
-export const EXIT_OK = 0;
-/** Exit code: could not connect, went offline, or messages were left unsent. */
-export const EXIT_FAILURE = 1;
-/** Exit code: a bad address or nick. */
-export const EXIT_USAGE = 2;
-/** Exit code: the server is not in our circle (wrong secret.key). */
-export const EXIT_NOT_IN_CIRCLE = 3;
+export { EXIT_FAILURE, EXIT_NOT_IN_CIRCLE, EXIT_OK, EXIT_USAGE } from "./line_start.ts";
 
 /**
  * Pending messages past which stdin is not read until the server catches
@@ -95,39 +94,18 @@ type Stop = "eof" | "quit" | "abort" | "offline";
  * anything the network or the user does.
  */
 export async function runPlainChat(options: PlainChatOptions): Promise<number> {
-  const stdout = options.stdout ?? ((line: string) => console.log(line));
-  const stderr = options.stderr ?? ((line: string) => console.error(line));
   const tuning = options.tuning ?? {};
-  const clock = tuning.clock ?? Date.now;
-  const format = options.json ? "json" : "plain";
-  const print = (event: ChatEvent) => {
-    const line = renderEvent(event, format, tuning.time ? { time: tuning.time } : {});
-    if (line !== undefined) stdout(line);
-  };
-  /** A fatal line: stderr for people, and an error event on stdout for JSON readers. */
-  const fatal = (code: number, text: string): number => {
-    stderr(text);
-    if (options.json) print({ type: "error", code: "fatal", ts: clock(), self: false, text });
-    return code;
-  };
-
-  let address;
-  try {
-    address = parseServerAddress(options.server, options.defaultPort);
-  } catch (error) {
-    return fatal(EXIT_USAGE, messageOf(error));
-  }
-  let key: SecretKey;
-  let hostKey: SecretKey | undefined;
-  try {
-    key = await readKeyFile(options.keyPath, { warn: stderr });
-    if (options.hostKeyPath !== undefined) {
-      hostKey = await readKeyFile(options.hostKeyPath, { warn: stderr });
-    }
-  } catch (error) {
-    if (error instanceof KeyError) return fatal(EXIT_FAILURE, error.message);
-    throw error;
-  }
+  const out = lineOutput({
+    json: options.json,
+    ...(options.stdout ? { stdout: options.stdout } : {}),
+    ...(options.stderr ? { stderr: options.stderr } : {}),
+    ...(tuning.clock ? { clock: tuning.clock } : {}),
+    ...(tuning.time ? { time: tuning.time } : {}),
+  });
+  const { clock, print, fatal } = out;
+  const started = await lineStart(options, out);
+  if (typeof started === "number") return started;
+  const { address, key, hostKey } = started;
 
   let stop: (why: Stop) => void = () => {};
   const stopped = new Promise<Stop>((resolve) => stop = resolve);
@@ -274,8 +252,4 @@ function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
   if (tuning.maxInFlight !== undefined) picked.maxInFlight = tuning.maxInFlight;
   if (tuning.dial !== undefined) picked.dial = tuning.dial;
   return picked;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,7 +8,6 @@
  * @module
  */
 
-import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
 import { list, t, wait } from "../i18n/mod.ts";
 import { HandshakeError, hostPort } from "../net/mod.ts";
 import {
@@ -18,15 +17,16 @@ import {
 } from "./chat_connection.ts";
 import { type ChatEvent, sameNick } from "./chat_event.ts";
 import type { FileOptions } from "./file_transfers.ts";
-import { parseServerAddress } from "./parse_server_address.ts";
 import {
   EXIT_FAILURE,
   EXIT_NOT_IN_CIRCLE,
   EXIT_OK,
   EXIT_USAGE,
-  type PlainChatTuning,
-} from "./plain_chat.ts";
-import { renderEvent } from "./render_event.ts";
+  lineOutput,
+  lineStart,
+  messageOf,
+} from "./line_start.ts";
+import type { PlainChatTuning } from "./plain_chat.ts";
 
 /** How long `stealth send` waits for answers by default. */
 export const DEFAULT_SEND_TIMEOUT_MS = 120_000;
@@ -70,34 +70,18 @@ export interface SendFileOptions {
  * 2 for a bad address or nick; 3 when the server is not in our circle.
  */
 export async function runSendFile(options: SendFileOptions): Promise<number> {
-  const stdout = options.stdout ?? ((line: string) => console.log(line));
-  const stderr = options.stderr ?? ((line: string) => console.error(line));
   const tuning = options.tuning ?? {};
-  const clock = tuning.clock ?? Date.now;
-  const format = options.json ? "json" : "plain";
-  const print = (event: ChatEvent) => {
-    const line = renderEvent(event, format, tuning.time ? { time: tuning.time } : {});
-    if (line !== undefined) stdout(line);
-  };
-  const fatal = (code: number, text: string): number => {
-    stderr(text);
-    if (options.json) print({ type: "error", code: "fatal", ts: clock(), self: false, text });
-    return code;
-  };
-
-  let address;
-  try {
-    address = parseServerAddress(options.server, options.defaultPort);
-  } catch (error) {
-    return fatal(EXIT_USAGE, messageOf(error));
-  }
-  let key: SecretKey;
-  try {
-    key = await readKeyFile(options.keyPath, { warn: stderr });
-  } catch (error) {
-    if (error instanceof KeyError) return fatal(EXIT_FAILURE, error.message);
-    throw error;
-  }
+  const out = lineOutput({
+    json: options.json,
+    ...(options.stdout ? { stdout: options.stdout } : {}),
+    ...(options.stderr ? { stderr: options.stderr } : {}),
+    ...(tuning.clock ? { clock: tuning.clock } : {}),
+    ...(tuning.time ? { time: tuning.time } : {}),
+  });
+  const { stdout, stderr, clock, print, fatal } = out;
+  const started = await lineStart({ ...options, hostKeyPath: undefined }, out);
+  if (typeof started === "number") return started;
+  const { address, key } = started;
 
   let ref: number | undefined;
   const answered = new Set<string>();
@@ -179,7 +163,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
       }
     });
 
-  let code = EXIT_FAILURE;
+  let code: number = EXIT_FAILURE;
   let summary: string | undefined;
   try {
     const everyone = chat.members.map((m) => keyOf(m.nick)).filter((nick) =>
@@ -251,8 +235,4 @@ function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
   if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
   if (tuning.dial !== undefined) picked.dial = tuning.dial;
   return picked;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -604,13 +604,6 @@ export const de = defineTranslation(en, {
   },
   "chat.line_too_long": "Senden nicht möglich: eine Zeile hat mehr als {max} Zeichen",
 
-  "chat.address_no_bracket": 'Serveradresse "{text}" nicht lesbar: "]" fehlt',
-  "chat.address_after_bracket":
-    'Serveradresse "{text}" nicht lesbar: nach "]" wurde ":PORT" erwartet',
-  "chat.address_expected": 'Serveradresse "{text}" nicht lesbar: erwartet wurde HOST[:PORT]',
-  "chat.address_port":
-    'Serveradresse "{text}" nicht lesbar: der Port muss eine Zahl von 1 bis 65535 sein',
-
   // ---- p2p: direct chat between two -------------------------------------------------
   "p2p.not_listening":
     "{where} nicht erreichbar — lauscht die andere Seite? (sie beginnt mit: stealth p2p --listen)",

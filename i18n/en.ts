@@ -559,12 +559,6 @@ export const en = {
   "chat.unsent": { one: "{count} message was not sent", other: "{count} messages were not sent" },
   "chat.line_too_long": "Cannot send: a line has more than {max} characters",
 
-  "chat.address_no_bracket": 'Cannot read server address "{text}": missing "]"',
-  "chat.address_after_bracket": 'Cannot read server address "{text}": expected ":PORT" after "]"',
-  "chat.address_expected": 'Cannot read server address "{text}": expected HOST[:PORT]',
-  "chat.address_port":
-    'Cannot read server address "{text}": the port must be a number from 1 to 65535',
-
   // ---- p2p: direct chat between two -------------------------------------------------
   "p2p.not_listening":
     "cannot reach {where} — is the other side listening? (they start with: stealth p2p --listen)",

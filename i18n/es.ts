@@ -583,14 +583,6 @@ export const es = defineTranslation(en, {
   "chat.unsent": { one: "{count} mensaje no se envió", other: "{count} mensajes no se enviaron" },
   "chat.line_too_long": "No se puede enviar: una línea tiene más de {max} caracteres",
 
-  "chat.address_no_bracket": 'No se puede leer la dirección del servidor "{text}": falta "]"',
-  "chat.address_after_bracket":
-    'No se puede leer la dirección del servidor "{text}": se esperaba ":PORT" después de "]"',
-  "chat.address_expected":
-    'No se puede leer la dirección del servidor "{text}": se esperaba HOST[:PORT]',
-  "chat.address_port":
-    'No se puede leer la dirección del servidor "{text}": el puerto debe ser un número de 1 a 65535',
-
   // ---- p2p: direct chat between two -------------------------------------------------
   "p2p.not_listening":
     "no se puede llegar a {where} — ¿está escuchando el otro lado? (empieza con: stealth p2p --listen)",

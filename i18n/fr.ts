@@ -592,14 +592,6 @@ export const fr = defineTranslation(en, {
   },
   "chat.line_too_long": "Impossible d'envoyer : une ligne dépasse {max} caractères",
 
-  "chat.address_no_bracket": 'Impossible de lire l\'adresse du serveur "{text}" : "]" manque',
-  "chat.address_after_bracket":
-    'Impossible de lire l\'adresse du serveur "{text}" : ":PORT" attendu après "]"',
-  "chat.address_expected":
-    'Impossible de lire l\'adresse du serveur "{text}" : HOST[:PORT] attendu',
-  "chat.address_port":
-    'Impossible de lire l\'adresse du serveur "{text}" : le port doit être un nombre de 1 à 65535',
-
   // ---- p2p: direct chat between two -------------------------------------------------
   "p2p.not_listening":
     "impossible de joindre {where} — l'autre côté écoute-t-il ? (il commence par : stealth p2p --listen)",

@@ -1,0 +1,87 @@
+/**
+ * What every line-mode command (`chat --plain`, `send`) does before it
+ * connects: where its lines go, how a fatal line is told (stderr, and an
+ * error event for JSON readers), the server's address and the keys.
+ *
+ * @module
+ */
+
+import { EXIT } from "../cli/mod.ts";
+import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import type { ChatEvent } from "./chat_event.ts";
+import { parseServerAddress, type ServerAddress } from "./parse_server_address.ts";
+import { renderEvent } from "./render_event.ts";
+
+/** Exit codes of the line-mode commands (the same as every command's). */
+export const EXIT_OK = EXIT.ok;
+/** Connection failure, offline, or messages left unsent. */
+export const EXIT_FAILURE = EXIT.failed;
+/** A bad address or nick. */
+export const EXIT_USAGE = EXIT.usage;
+/** The server is not in our circle: another key. */
+export const EXIT_NOT_IN_CIRCLE = EXIT.notInCircle;
+
+/** Where a line-mode command writes. */
+export interface LineOutput {
+  /** One event line. */
+  stdout: (line: string) => void;
+  /** One line for people only. */
+  stderr: (line: string) => void;
+  /** The clock (ms). */
+  clock: () => number;
+  /** Prints an event as a plain line or a JSON object. */
+  print: (event: ChatEvent) => void;
+  /** Tells a fatal problem and returns `code`. */
+  fatal: (code: number, text: string) => number;
+}
+
+/** Builds the output of a line-mode command. */
+export function lineOutput(options: {
+  json: boolean;
+  stdout?: (line: string) => void;
+  stderr?: (line: string) => void;
+  clock?: () => number;
+  time?: (ts: number) => string;
+}): LineOutput {
+  const stdout = options.stdout ?? ((line: string) => console.log(line));
+  const stderr = options.stderr ?? ((line: string) => console.error(line));
+  const clock = options.clock ?? Date.now;
+  const format = options.json ? "json" : "plain";
+  const print = (event: ChatEvent) => {
+    const line = renderEvent(event, format, options.time ? { time: options.time } : {});
+    if (line !== undefined) stdout(line);
+  };
+  const fatal = (code: number, text: string): number => {
+    stderr(text);
+    if (options.json) print({ type: "error", code: "fatal", ts: clock(), self: false, text });
+    return code;
+  };
+  return { stdout, stderr, clock, print, fatal };
+}
+
+/** The address and keys of a line-mode command, or the exit code after a fatal line. */
+export async function lineStart(
+  options: { server: string; defaultPort?: number; keyPath: string; hostKeyPath?: string },
+  out: LineOutput,
+): Promise<{ address: ServerAddress; key: SecretKey; hostKey?: SecretKey } | number> {
+  let address: ServerAddress;
+  try {
+    address = parseServerAddress(options.server, options.defaultPort);
+  } catch (error) {
+    return out.fatal(EXIT_USAGE, messageOf(error));
+  }
+  try {
+    const key = await readKeyFile(options.keyPath, { warn: out.stderr });
+    if (options.hostKeyPath === undefined) return { address, key };
+    const hostKey = await readKeyFile(options.hostKeyPath, { warn: out.stderr });
+    return { address, key, hostKey };
+  } catch (error) {
+    if (error instanceof KeyError) return out.fatal(EXIT_FAILURE, error.message);
+    throw error;
+  }
+}
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
