@@ -152,6 +152,7 @@ Deno.test("runPlainChat() sends what was typed while disconnected once it resume
   await alice.waitFor(/-- resumed/);
   await bob.waitFor(/<alice> typed while down 2$/);
   assert.equal(bob.lines(/<alice> typed while down 1$/).length, 1);
+  await alice.waitFor(/<alice> typed while down 1$/);
   const resumedAt = alice.stdout.findIndex((line) => /-- resumed/.test(line));
   const shownAt = alice.stdout.findIndex((line) => /<alice> typed while down 1$/.test(line));
   assert.ok(shownAt > resumedAt, "own lines are shown when the server's copy arrives");
@@ -268,7 +269,7 @@ Deno.test("runPlainChat() refuses a bad address or nick with exit 2, and no serv
   await using t = await setup();
   const badAddress = t.client("alice", { server: "127.0.0.1:99999" });
   assert.equal(await badAddress.done, EXIT_USAGE);
-  assert.match(badAddress.stderr[0]!, /port must be a number from 1 to 65535/);
+  assert.match(badAddress.stderr[0]!, /port must be from 1 to 65535/);
   const badNick = t.client("not a nick");
   assert.equal(await badNick.done, EXIT_USAGE);
   assert.match(badNick.stderr[0]!, /a nick is 1–24 letters/);

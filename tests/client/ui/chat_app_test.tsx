@@ -436,7 +436,7 @@ Deno.test("ChatApp says an unreachable server cannot be reached, retries with r,
 
 Deno.test("ChatApp refuses a bad server address with exit 2", async () => {
   await using t = start({ server: "[::1" });
-  await frameMatching(t.app, /missing "\]"/);
+  await frameMatching(t.app, /is not closed/);
   await press(t.app, KEY.ctrlC);
   assert.deepEqual(t.exits, [{ code: 2, lines: [] }]);
 });
