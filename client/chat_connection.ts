@@ -70,6 +70,13 @@ import { Outbox, type OutboxLimits, type OutgoingMessage } from "./outbox.ts";
 export const DEFAULT_BACKOFF_MS: readonly number[] = [500, 1_500, 4_000];
 
 /**
+ * Waits between the quiet attempts after going offline (the last repeats),
+ * for clients that stay open (the chat screen): a host whose Pi rebooted
+ * finds its members back without anyone typing `/reconnect`.
+ */
+export const DEFAULT_KEEP_TRYING_MS: readonly number[] = [10_000, 20_000, 30_000, 60_000];
+
+/**
  * Our messages sent and not yet acknowledged, at most. Below the server's
  * default burst (30), so a 20-line paste goes out at once without a
  * refusal, and a refused window never looks like a flood.
@@ -88,7 +95,7 @@ export type ConnectionState =
   | "connecting" // the first dial and handshake
   | "connected"
   | "reconnecting" // lost without bye; attempt n of 3 under way
-  | "offline" // gave up (or the first connect failed); messages stay queued
+  | "offline" // gave up (or the first connect failed); messages stay queued; may try again quietly
   | "closed"; // close() ran
 
 /** A state change, as told to the listener. */
@@ -103,6 +110,8 @@ export interface StateEvent {
   attempts?: number;
   /** For "offline": why, as an error whose message is one line for a person. */
   error?: Error;
+  /** For "offline": when (ms since the epoch) the next quiet attempt is due, if one is. */
+  retryAt?: number;
 }
 
 /** A message from the server, decoded (room events only once each, in order). */
@@ -166,6 +175,13 @@ export interface ChatConnectionOptions {
   clock?: () => number;
   /** Waits before each reconnect attempt; its length is the number of attempts. */
   backoffMs?: readonly number[];
+  /**
+   * After the attempts fail (for a reason worth retrying, such as an
+   * unreachable server), one quiet attempt after each of these waits, the
+   * last repeating, until one gets through or close() runs. Empty (the
+   * default): offline stays offline until {@linkcode ChatConnection.reconnect}.
+   */
+  keepTryingMs?: readonly number[];
   /** How often to ping (default `PING_INTERVAL_MS`, 15 s). */
   pingIntervalMs?: number;
   /** Silence after which the server counts as gone (default `PEER_TIMEOUT_MS`, 45 s). */
@@ -236,6 +252,10 @@ export class ChatConnection {
   readonly #port: number;
   readonly #clock: () => number;
   readonly #backoffMs: readonly number[];
+  readonly #keepTryingMs: readonly number[];
+  /** The next quiet attempt while offline, and how many came before it. */
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #retries = 0;
   readonly #pingIntervalMs: number;
   readonly #peerTimeoutMs: number;
   readonly #maxInFlight: number;
@@ -301,6 +321,7 @@ export class ChatConnection {
     this.onEvent = options.onEvent ?? (() => {});
     this.#clock = options.clock ?? Date.now;
     this.#backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+    this.#keepTryingMs = options.keepTryingMs ?? [];
     this.#pingIntervalMs = options.pingIntervalMs ?? PING_INTERVAL_MS;
     this.#peerTimeoutMs = options.peerTimeoutMs ?? PEER_TIMEOUT_MS;
     this.#maxInFlight = options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
@@ -421,6 +442,7 @@ export class ChatConnection {
       throw new Error(`Cannot reconnect: the connection is ${this.#state}`);
     }
     this.#error = undefined;
+    this.#stopTimers(); // the quiet attempt, if one is due: this one replaces it
     await this.#reconnect();
   }
 
@@ -632,6 +654,7 @@ export class ChatConnection {
     this.#host = ok.host === true;
     this.#everConnected = true;
     this.#error = undefined;
+    this.#retries = 0;
     if (!resumed) {
       // A new session: the room's seq starts wherever this server is now.
       this.#session = ok.session;
@@ -716,6 +739,7 @@ export class ChatConnection {
   async #reconnect(): Promise<void> {
     const attempts = this.#backoffMs.length;
     let lastError: Error = new Error("no attempt was made");
+    let worthRetrying = true;
     for (let i = 0; i < attempts; i++) {
       const attempt = i + 1;
       this.#setState({ state: "reconnecting", attempt, attempts });
@@ -732,7 +756,8 @@ export class ChatConnection {
         if (this.#state !== "reconnecting") return;
         lastError = asError(error);
         log.debug("Reconnect attempt {attempt} failed: {error}", { attempt, error: lastError });
-        if (!retryable(error)) break;
+        worthRetrying = retryable(error);
+        if (!worthRetrying) break;
         continue;
       }
       if (this.#state !== "reconnecting") {
@@ -742,7 +767,35 @@ export class ChatConnection {
       this.#attach(dialed, this.#session !== undefined);
       return;
     }
-    this.#goOffline(lastError);
+    this.#goOffline(lastError, true, worthRetrying);
+  }
+
+  /**
+   * One attempt while offline, without lines in the pane: the state shows
+   * "reconnecting" while it runs, then "connected" (and the resume's line)
+   * or "offline" again with the next one due — or, refused for good (a
+   * ban, say), offline with the reason told.
+   */
+  async #retryQuietly(): Promise<void> {
+    this.#retryTimer = undefined;
+    if (this.#state !== "offline" || this.#closing) return;
+    this.#retries++;
+    this.#setState({ state: "reconnecting" });
+    let dialed: DialedChat;
+    try {
+      dialed = await this.#dialResuming();
+    } catch (error) {
+      if (!this.#stateIs("reconnecting")) return;
+      log.debug("Quiet reconnect attempt failed: {error}", { error });
+      const again = retryable(error);
+      this.#goOffline(asError(error), !again, again);
+      return;
+    }
+    if (!this.#stateIs("reconnecting")) {
+      void dialed.conn.close(0);
+      return;
+    }
+    this.#attach(dialed, this.#session !== undefined);
   }
 
   /**
@@ -765,10 +818,23 @@ export class ChatConnection {
     return await this.#dial({ nick: this.#nick });
   }
 
-  #goOffline(error: Error, tell = true): void {
+  /**
+   * Offline, with `error` as the reason; with `keepTrying` (and
+   * `keepTryingMs` set, and a session that was once connected) the next
+   * quiet attempt is scheduled.
+   */
+  #goOffline(error: Error, tell = true, keepTrying = false): void {
     this.#error = error;
     this.#stopTimers();
-    this.#setState({ state: "offline", error });
+    const waits = this.#keepTryingMs;
+    const wait = keepTrying && waits.length > 0 && this.#everConnected && !this.#closing
+      ? waits[Math.min(this.#retries, waits.length - 1)]!
+      : undefined;
+    this.#setState(
+      wait === undefined
+        ? { state: "offline", error }
+        : { state: "offline", error, retryAt: this.#clock() + wait },
+    );
     if (tell) {
       const waiting = this.#outbox.size;
       this.#info(
@@ -777,7 +843,9 @@ export class ChatConnection {
           ? t("chat.offline", { reason: error.message })
           : t("chat.offline_queued", { reason: error.message, count: waiting }),
       );
+      if (wait !== undefined) this.#info("offline", t("chat.keep_trying"));
     }
+    if (wait !== undefined) this.#retryTimer = setTimeout(() => void this.#retryQuietly(), wait);
   }
 
   async #close(timeoutMs: number): Promise<void> {
@@ -1106,6 +1174,8 @@ export class ChatConnection {
   }
 
   #stopTimers(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
     clearInterval(this.#ticker);
     this.#ticker = undefined;
     clearTimeout(this.#rateTimer);

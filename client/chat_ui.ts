@@ -13,7 +13,8 @@ import type { ThemeName } from "./ui/theme.ts";
 
 /** Knobs for tests; people never need them. */
 export interface ChatUiTuning
-  extends Pick<ChatConnectionOptions, "backoffMs" | "pingIntervalMs" | "peerTimeoutMs"> {
+  extends
+    Pick<ChatConnectionOptions, "backoffMs" | "keepTryingMs" | "pingIntervalMs" | "peerTimeoutMs"> {
   /** How long leaving waits for pending messages (default 5 s). */
   closeTimeoutMs?: number;
 }

@@ -558,6 +558,7 @@ export const es = defineTranslation(en, {
     one: "sin conexión: {reason} ({count} mensaje aún sin enviar)",
     other: "sin conexión: {reason} ({count} mensajes aún sin enviar)",
   },
+  "chat.keep_trying": "stealth lo seguirá intentando solo; /reconnect lo intenta ahora",
   "chat.left_chat": "saliste del chat",
   "chat.not_here_undelivered": "{nick} no está aquí — tu mensaje no se entregó",
   "chat.muted_unsent": "{muted} — tu mensaje no se envió",
@@ -610,6 +611,7 @@ export const es = defineTranslation(en, {
   "ui.reconnecting_attempt": "reconectando, intento {attempt} de {attempts}",
   "ui.reconnecting_short": "reconectando {attempt}/{attempts}",
   "ui.offline": "sin conexión — /reconnect",
+  "ui.offline_retrying": "sin conexión — reintento en breve",
   "ui.left": "fuera",
   "ui.online": { one: "{count} en línea", other: "{count} en línea" },
   "ui.online_away": {

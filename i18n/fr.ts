@@ -562,6 +562,7 @@ export const fr = defineTranslation(en, {
     one: "hors ligne : {reason} ({count} message pas encore envoyé)",
     other: "hors ligne : {reason} ({count} messages pas encore envoyés)",
   },
+  "chat.keep_trying": "stealth continue d'essayer tout seul ; /reconnect essaie tout de suite",
   "chat.left_chat": "chat quitté",
   "chat.not_here_undelivered": "{nick} n'est pas là — votre message n'a pas été remis",
   "chat.muted_unsent": "{muted} — votre message n'a pas été envoyé",
@@ -619,6 +620,7 @@ export const fr = defineTranslation(en, {
   "ui.reconnecting_attempt": "reconnexion, essai {attempt} sur {attempts}",
   "ui.reconnecting_short": "reconnexion {attempt}/{attempts}",
   "ui.offline": "hors ligne — /reconnect",
+  "ui.offline_retrying": "hors ligne — nouvel essai bientôt",
   "ui.left": "parti",
   "ui.online": { one: "{count} en ligne", other: "{count} en ligne" },
   "ui.online_away": {

@@ -74,6 +74,8 @@ export interface ChatView {
   readonly attempts?: number;
   /** While offline: why. */
   readonly problem?: string;
+  /** While offline: a quiet attempt is due (the chat keeps trying by itself). */
+  readonly retrying?: boolean;
   /** The server's name. */
   readonly server: string;
   /** Our nick. */
@@ -192,6 +194,7 @@ export class ChatStore {
           attempt: event.attempt,
           attempts: event.attempts,
           problem: event.error?.message,
+          retrying: event.retryAt !== undefined,
         };
         this.#update(change);
         return;
@@ -375,7 +378,10 @@ export class ChatStore {
       delete next.attempt;
       delete next.attempts;
     }
-    if (next.state !== "offline") delete next.problem;
+    if (next.state !== "offline") {
+      delete next.problem;
+      delete next.retrying;
+    }
     next.offset = Math.max(0, Math.min(next.offset, count - 1));
     if (next.offset === 0) next.unread = 0;
     this.#view = next;

@@ -15,7 +15,7 @@ import { getLogger, setupLogging } from "../../log/mod.ts";
 import { hostPort } from "../../net/mod.ts";
 import { DEFAULT_REGISTRY_PORT, NICK_PATTERN } from "../../protocol/mod.ts";
 import { listServers, parseHostPort } from "../../registry/mod.ts";
-import { ChatConnection } from "../chat_connection.ts";
+import { ChatConnection, DEFAULT_KEEP_TRYING_MS } from "../chat_connection.ts";
 import type { ChatUiOptions } from "../chat_ui.ts";
 import { EXIT_FAILURE, EXIT_USAGE } from "../plain_chat.ts";
 import { type ClientSettings, readSettings, updateSettings } from "../settings.ts";
@@ -134,6 +134,8 @@ export async function runChatScreen(options: ChatUiOptions): Promise<number> {
           nick,
           ...(options.direct === undefined ? {} : { role: "p2p" as const }),
           backoffMs: tuning.backoffMs,
+          // The screen stays open: after the quick attempts it keeps trying, quietly.
+          keepTryingMs: tuning.keepTryingMs ?? DEFAULT_KEEP_TRYING_MS,
           pingIntervalMs: tuning.pingIntervalMs,
           peerTimeoutMs: tuning.peerTimeoutMs,
           files: options.files,

@@ -13,7 +13,7 @@ import type { Theme } from "./theme.ts";
 
 /** The connection's state in words. */
 export function stateText(
-  view: Pick<ChatView, "state" | "attempt" | "attempts" | "leaving">,
+  view: Pick<ChatView, "state" | "attempt" | "attempts" | "leaving" | "retrying">,
 ): string {
   if (view.leaving) return t("ui.leaving");
   switch (view.state) {
@@ -28,7 +28,7 @@ export function stateText(
         attempts: view.attempts === undefined ? "?" : view.attempts,
       });
     case "offline":
-      return t("ui.offline");
+      return view.retrying === true ? t("ui.offline_retrying") : t("ui.offline");
     case "closed":
       return t("ui.left");
   }

@@ -241,6 +241,66 @@ Deno.test("ChatConnection stops at once when a reconnect shows the key is wrong"
   await chat.close(0);
 });
 
+Deno.test("ChatConnection keeps trying quietly after going offline, then resumes and sends", async () => {
+  const { chat, dialer, recorder } = await setup({ keepTryingMs: [5, 10] });
+  dialer.script = () => refused();
+  dialer.conn.drop();
+  chat.say("typed while the host reboots");
+  await waitFor(() => chat.state === "offline", "offline");
+  const offline = recorder.events.findLast((e) => e.kind === "state");
+  assert.ok(offline?.kind === "state" && offline.retryAt !== undefined, "a next attempt is due");
+  // Two quiet attempts fail: no new lines in the pane, only the state flips.
+  await waitFor(() => dialer.requests.length >= 6, "two quiet attempts");
+  await waitFor(() => chat.state === "offline", "offline again");
+  const keepTrying = "stealth keeps trying by itself; /reconnect tries now";
+  assert.deepEqual(recorder.infos().filter((text) => text === keepTrying), [keepTrying]);
+  assert.equal(recorder.infos().filter((text) => text.startsWith("offline:")).length, 1);
+  assert.deepEqual(recorder.states().slice(-2), ["reconnecting", "offline"]);
+
+  dialer.script = () => ({ ok: { session: sessionId(1), seq: 1, resumed: true } });
+  await waitFor(() => chat.state === "connected", "back by itself");
+  assert.equal(dialer.requests.at(-1)?.resume?.session, sessionId(1), "a resume");
+  assert.equal(dialer.conn.sentOf("say").length, 1, "the queued message goes out");
+  await chat.close(0);
+});
+
+Deno.test("ChatConnection does not keep trying after a refusal for good", async () => {
+  const { chat, dialer, recorder } = await setup({ keepTryingMs: [5] });
+  let quiet = 0;
+  dialer.script = () => {
+    // The three quick attempts find nobody; the first quiet one finds the host banned us.
+    if (dialer.requests.length <= 4) return refused();
+    quiet++;
+    return new HandshakeError("banned", "you are banned from this server");
+  };
+  dialer.conn.drop();
+  await waitFor(() => quiet === 1 && chat.state === "offline", "refused for good");
+  const last = recorder.events.findLast((e) => e.kind === "state");
+  assert.ok(last?.kind === "state" && last.retryAt === undefined, "nothing more is due");
+  assert.equal(recorder.infos().at(-1), "offline: you are banned from this server");
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.equal(quiet, 1, "no attempt after a ban");
+  await chat.close(0);
+});
+
+Deno.test("ChatConnection stays offline without keepTryingMs, and close() stops a due attempt", async () => {
+  const { chat, dialer } = await setup();
+  dialer.script = () => refused();
+  dialer.conn.drop();
+  await waitFor(() => chat.state === "offline", "offline");
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.equal(dialer.requests.length, 4, "the first dial and three attempts, then nothing");
+  await chat.close(0);
+
+  const second = await setup({ keepTryingMs: [20] });
+  second.dialer.script = () => refused();
+  second.dialer.conn.drop();
+  await waitFor(() => second.chat.state === "offline", "offline");
+  await second.chat.close(0);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(second.dialer.requests.length, 4, "closed: the due attempt never runs");
+});
+
 Deno.test("ChatConnection.connect() rejects with the handshake's not-in-circle error", async () => {
   const dialer = new FakeDialer(() =>
     new HandshakeError("not-in-circle", "this server is not in your circle — check secret.key")

@@ -5,6 +5,8 @@
  * @module
  */
 
+import { setImmediate } from "node:timers";
+
 /** Resolves once `condition()` is true; rejects after `timeoutMs` (default 5 s). */
 export async function waitFor(
   condition: () => boolean,
@@ -38,7 +40,12 @@ export async function within<T>(promise: Promise<T>, what: string, timeoutMs = 5
   }
 }
 
-/** Resolves after the current turn of the event loop (after pending `setImmediate` callbacks). */
+/**
+ * Resolves after the current turn of the event loop: after every
+ * `setImmediate` callback queued before this call (such as a flush round),
+ * and before any queued by those. A timer of 0 ms would not do: under load
+ * the runtime may run it before the immediates, or after the next ones.
+ */
 export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -47,7 +47,8 @@ interface Setup extends AsyncDisposable {
 
 function start(
   props: Partial<ChatAppProps> = {},
-  options: { script?: DialScript; backoffMs?: number[]; rows?: number } = {},
+  options: { script?: DialScript; backoffMs?: number[]; keepTryingMs?: number[]; rows?: number } =
+    {},
 ): Setup {
   const fake = room();
   const dialer = new FakeDialer(options.script ?? fake.script);
@@ -71,6 +72,7 @@ function start(
           nick,
           dial: dialer.dial,
           backoffMs: options.backoffMs ?? [10, 10, 10],
+          ...(options.keepTryingMs === undefined ? {} : { keepTryingMs: options.keepTryingMs }),
         });
         chats.push(chat);
         return chat;
@@ -183,6 +185,25 @@ Deno.test("ChatApp says offline after the last attempt, and /reconnect brings it
   await frameMatching(t.app, /kept for later {2}⋯ sending/);
   down = false;
   await typeLine(t.app, "/reconnect");
+  await frameMatching(t.app, /│ connected │/);
+  await waitFor(() => t.dialer.conn.sentOf("say").length === 1, "the kept message sent");
+});
+
+Deno.test("ChatApp keeps trying after going offline and comes back by itself", async () => {
+  let down = false;
+  const fake = room();
+  await using t = start({}, {
+    script: (request) =>
+      down ? new DialError("refused", "127.0.0.1", 5555, "refused") : fake.script(request),
+    keepTryingMs: [40],
+  });
+  await connected(t);
+  down = true;
+  t.dialer.conn.drop();
+  const offline = await frameMatching(t.app, /│ offline — retrying soon │/);
+  assert.match(offline, /stealth keeps trying by itself; \/reconnect tries now/);
+  await typeLine(t.app, "sent when the host is back");
+  down = false;
   await frameMatching(t.app, /│ connected │/);
   await waitFor(() => t.dialer.conn.sentOf("say").length === 1, "the kept message sent");
 });

@@ -171,6 +171,9 @@ Deno.test("ChatStore follows the connection's state for the status bar", () => {
   store.handle({ kind: "state", state: "offline", error: new Error("gone") });
   assert.equal(store.view.problem, "gone");
   assert.equal(store.view.attempt, undefined);
+  assert.equal(store.view.retrying, false);
+  store.handle({ kind: "state", state: "offline", error: new Error("gone"), retryAt: 1 });
+  assert.equal(store.view.retrying, true);
   store.handle({ kind: "state", state: "connected" });
   assert.equal(store.view.problem, undefined);
   assert.equal(store.view.server, "kitchen");

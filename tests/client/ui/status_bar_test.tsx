@@ -36,6 +36,7 @@ Deno.test("stateText() says connecting, connected, reconnecting with the attempt
     "reconnecting, attempt 2 of 3",
   );
   assert.equal(stateText(view({ state: "offline" })), "offline — /reconnect");
+  assert.equal(stateText(view({ state: "offline", retrying: true })), "offline — retrying soon");
   assert.equal(stateText(view({ state: "closed" })), "left");
   assert.equal(stateText(view({ leaving: true })), "leaving…");
 });
@@ -51,6 +52,7 @@ Deno.test("StatusBar fills its row and fits in it", () => {
       {},
       { state: "reconnecting" as const, attempt: 2, attempts: 3 },
       { state: "offline" as const },
+      { state: "offline" as const, retrying: true },
     ]
   ) {
     const app = render(<StatusBar view={view(change)} width={60} theme={PLAIN_THEME} />);
