@@ -101,6 +101,16 @@ const serverOptions = object({
 });
 
 /** File sharing on the member's side: `chat` and `p2p`. */
+/** How a chat shows itself: the screen (and its theme), or line mode (`--plain`, `--json`). */
+const screenFlags = () => ({
+  plain: withDefault(flag("--plain", { description: m("cli.opt_plain") }), false),
+  json: withDefault(flag("--json", { description: m("cli.opt_json_lines") }), false),
+  theme: withDefault(
+    option("--theme", choice(["matrix", "plain"]), { description: m("cli.opt_theme") }),
+    "matrix",
+  ),
+});
+
 const fileFlags = () => ({
   downloads: optional(option("--downloads", file("DIR"), {
     description: m("file.opt_downloads"),
@@ -282,27 +292,14 @@ const chat = command(
     nick: optional(option("--nick", string({ metavar: "NAME" }), {
       description: m("cli.chat_nick"),
     })),
-    plain: withDefault(
-      flag("--plain", { description: m("cli.opt_plain") }),
-      false,
-    ),
-    json: withDefault(
-      flag("--json", { description: m("cli.opt_json_lines") }),
-      false,
-    ),
     registry: optional(option("--registry", hostPortText(), {
       description: m("cli.chat_registry"),
     })),
-    theme: withDefault(
-      option("--theme", choice(["matrix", "plain"]), {
-        description: m("cli.opt_theme"),
-      }),
-      "matrix",
-    ),
     hostKey: optional(option("--host-key", file(), {
       description: m("cli.chat_host_key"),
     })),
     ca: optional(option("--ca", file(), { description: m("cli.chat_ca") })),
+    ...screenFlags(),
     ...fileFlags(),
   }),
   {
@@ -328,20 +325,7 @@ const p2p = command(
     nick: optional(option("--nick", string({ metavar: "NAME" }), {
       description: m("cli.p2p_nick"),
     })),
-    plain: withDefault(
-      flag("--plain", { description: m("cli.opt_plain") }),
-      false,
-    ),
-    json: withDefault(
-      flag("--json", { description: m("cli.opt_json_lines") }),
-      false,
-    ),
-    theme: withDefault(
-      option("--theme", choice(["matrix", "plain"]), {
-        description: m("cli.opt_theme"),
-      }),
-      "matrix",
-    ),
+    ...screenFlags(),
     ...fileFlags(),
   }),
   {
