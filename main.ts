@@ -373,6 +373,7 @@ const doctor = command(
     server: optional(option("--server", hostPortText(), {
       description: m("cli.doctor_server"),
     })),
+    ca: optional(option("--ca", file(), { description: m("cli.doctor_ca") })),
     port: multiple(option("--port", portNumber(), {
       description: m("cli.doctor_port"),
     })),
@@ -536,6 +537,7 @@ async function dispatch(): Promise<number> {
         hostKeyPath: home.hostKey,
         registry: options.registry,
         server: options.server,
+        ...(options.ca === undefined ? {} : { caFile: options.ca }),
         json: options.json,
         ...(options.port.length > 0 ? { ports: [...options.port] } : {}),
       });

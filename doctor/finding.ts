@@ -12,6 +12,7 @@ export type FindingStatus = "ok" | "fail" | "skip";
 export type CheckName =
   | "key"
   | "host-key"
+  | "ca"
   | "clock"
   | "dns"
   | "tcp"

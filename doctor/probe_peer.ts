@@ -34,8 +34,13 @@ export interface ProbeOptions {
   role: "registry" | "server";
   /** The circle key. */
   key: SecretKey;
-  /** The circle CA as PEM. */
+  /** The circle CA as PEM; with `trust: "external"`, the CA of the server's external certificate. */
   caPem: string;
+  /**
+   * "circle" (default): the peer must show a leaf of the circle CA.
+   * "external": a chat server with an external certificate (`--ca`).
+   */
+  trust?: "circle" | "external";
   /** Host name or address. */
   hostname: string;
   /** Port. */
@@ -103,7 +108,13 @@ export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
 
   let conn: FramedConnection;
   try {
-    conn = await dialTls({ hostname, port, caPem: options.caPem, timeoutMs });
+    conn = await dialTls({
+      hostname,
+      port,
+      caPem: options.caPem,
+      timeoutMs,
+      ...(options.trust === "external" ? { trust: "external" as const } : {}),
+    });
   } catch (error) {
     if (!(error instanceof DialError)) throw error;
     return {
@@ -112,7 +123,13 @@ export async function probePeer(options: ProbeOptions): Promise<ProbeResult> {
     };
   }
   findings.push(ok("tcp", subject, t("doctor.port_open", { port: String(port) })));
-  findings.push(ok("tls", subject, t("doctor.tls_ok")));
+  findings.push(
+    ok(
+      "tls",
+      subject,
+      options.trust === "external" ? t("doctor.tls_ok_external") : t("doctor.tls_ok"),
+    ),
+  );
 
   let peerClock: PeerClock | undefined;
   const onHello = (hello: { ts?: number }) => {
@@ -209,7 +226,13 @@ function dialFindings(
     case "foreign":
       return [
         ok("tcp", subject, t("doctor.port_open", { port: String(port) })),
-        fail("tls", subject, t("doctor.tls_foreign"), t("doctor.fix_compare_fingerprints")),
+        fail(
+          "tls",
+          subject,
+          t("doctor.tls_foreign"),
+          // A chat server may show an external certificate (stealth server --cert).
+          role === "server" ? t("doctor.fix_compare_or_ca") : t("doctor.fix_compare_fingerprints"),
+        ),
       ];
     case "tls":
       return [

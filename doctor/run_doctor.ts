@@ -6,7 +6,7 @@
  * @module
  */
 
-import { circleCA } from "../certs/mod.ts";
+import { CertError, circleCA, loadServerCa } from "../certs/mod.ts";
 import { EXIT, type Output } from "../cli/mod.ts";
 import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
@@ -16,7 +16,7 @@ import { parseHostPort } from "../registry/mod.ts";
 import { checkClock, type PeerClockReading } from "./check_clock.ts";
 import { checkKey } from "./check_key.ts";
 import { checkPorts } from "./check_ports.ts";
-import { fail, type Finding, renderFinding, skip } from "./finding.ts";
+import { fail, type Finding, ok, renderFinding, skip } from "./finding.ts";
 import { lanAddresses as systemLanAddresses } from "./_lan_addresses.ts";
 import { peerSubject, probePeer } from "./probe_peer.ts";
 
@@ -35,6 +35,12 @@ export interface DoctorOptions extends Output {
   registry?: string;
   /** A chat server to probe, `HOST[:PORT]` (port 5555 by default). */
   server?: string;
+  /**
+   * The CA of chat servers with an external certificate (`--ca FILE`, as
+   * for `stealth chat`): every chat server probed must show a certificate
+   * it issued, instead of a leaf of the circle CA.
+   */
+  caFile?: string;
   /** One JSON object instead of lines. */
   json: boolean;
   /** Local ports to check (default 5555 and 5556); `[]` for none. */
@@ -103,6 +109,12 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
   }
   const key = keyCheck.key;
   const caPem = key === undefined ? undefined : (await circleCA(key)).certPem;
+  const external = options.caFile === undefined
+    ? undefined
+    : await checkServerCa(options.caFile, findings);
+  /** How a chat server is trusted: the circle CA, or the --ca file's CA. */
+  const serverTrust = (circlePem: string) =>
+    external === undefined ? { caPem: circlePem } : { caPem: external, trust: "external" as const };
 
   const certificateDates: { subject: string; message: string }[] = [];
   const servers: ServerEntry[] = [];
@@ -134,7 +146,13 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
       findings.push(skip("proof", subject, t("doctor.no_key_to_probe")));
       continue;
     }
-    const result = await probePeer({ role: peer.role, key, caPem, ...address, timeoutMs });
+    const result = await probePeer({
+      role: peer.role,
+      key,
+      ...(peer.role === "server" ? serverTrust(caPem) : { caPem }),
+      ...address,
+      timeoutMs,
+    });
     findings.push(...result.findings);
     if (result.clock) clocks.push({ subject, ...result.clock });
     if (result.clockSuspect !== undefined) {
@@ -149,7 +167,7 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
       const listed = await probePeer({
         role: "server",
         key,
-        caPem,
+        ...serverTrust(caPem),
         hostname: entry.host,
         port: entry.port,
         timeoutMs,
@@ -173,4 +191,22 @@ export async function diagnose(options: DoctorOptions): Promise<DoctorReport> {
     }),
   );
   return { ok: findings.every((f) => f.status !== "fail"), findings };
+}
+
+/**
+ * Reads the `--ca` file: a finding either way; the PEM when it can be used
+ * (undefined: the servers cannot be checked against it, and the finding
+ * says why).
+ */
+async function checkServerCa(file: string, findings: Finding[]): Promise<string | undefined> {
+  const subject = t("doctor.subject_ca", { path: file });
+  try {
+    const pem = await loadServerCa(file);
+    findings.push(ok("ca", subject, t("doctor.ca_ok")));
+    return pem;
+  } catch (error) {
+    if (!(error instanceof CertError)) throw error;
+    findings.push(fail("ca", subject, error.message));
+    return undefined;
+  }
 }

@@ -88,6 +88,8 @@ export const de = defineTranslation(en, {
   "cli.p2p_description":
     "Eine Seite wartet mit --listen und zeigt ihre Adressen und den Fingerabdruck des Schlüssels zum Vorlesen; die andere wählt sie an. Ein Gegenüber zur Zeit; eine abgerissene Verbindung wird fortgesetzt; nichts wird auf die Platte geschrieben.",
   "cli.doctor_registry": "Ein Verzeichnis, das geprüft wird (Standard-Port 5556).",
+  "cli.doctor_ca":
+    "Die CA (PEM) von Chat-Servern mit externem Zertifikat (stealth server --cert), wie bei chat --ca.",
   "cli.doctor_server": "Ein Chat-Server, der geprüft wird (Standard-Port 5555).",
   "cli.doctor_port": "Ein lokaler Port, der geprüft wird (Standard 5555 und 5556).",
   "cli.doctor_brief": "Schlüssel, Uhr, Adressen und Ports prüfen; sagen, was zu tun ist.",
@@ -813,6 +815,8 @@ export const de = defineTranslation(en, {
   "doctor.clock_not_compared":
     "dieser Rechner sagt {now}; nicht mit einem Server verglichen (gib --registry oder --server an, um zu vergleichen)",
   "doctor.subject_key": "Schlüssel {path}",
+  "doctor.subject_ca": "CA-Datei {path}",
+  "doctor.ca_ok": "ein gültiges CA-Zertifikat: Chat-Server werden damit geprüft",
   "doctor.subject_host_key": "Gastgeber-Schlüssel {path}",
   "doctor.subject_port": "Port {port}",
   "doctor.subject_registry": "Verzeichnis {where}",
@@ -850,6 +854,7 @@ export const de = defineTranslation(en, {
   "doctor.fix_dns":
     "prüfe den Namen, oder nimm die IP-Adresse des Gastgeber-Rechners (`stealth up` zeigt sie)",
   "doctor.port_open": "Port {port} ist offen",
+  "doctor.tls_ok_external": "TLS 1.3 mit einem Zertifikat der CA aus --ca",
   "doctor.tls_ok": "TLS 1.3 mit einem Zertifikat von der CA deines Kreises",
   "doctor.registry_proved":
     "das Verzeichnis hat bewiesen, dass es den Schlüssel deines Kreises hat",
@@ -866,6 +871,8 @@ export const de = defineTranslation(en, {
   "doctor.fix_network": "prüfe die Adresse, und ob du in seinem Netz bist",
   "doctor.tls_foreign":
     "sein Zertifikat ist nicht von deinem Kreis: ein stealth eines anderen Kreises, oder ein anderes Programm",
+  "doctor.fix_compare_or_ca":
+    "vergleiche `stealth fingerprint` mit dem des Gastgebers; nutzt der Gastgeber ein eigenes Zertifikat (stealth server --cert), gib seine CA mit --ca an",
   "doctor.fix_compare_fingerprints":
     "vergleiche `stealth fingerprint` mit dem des Gastgebers; wenn sie abweichen, hol dir den secret.key des Gastgebers",
   "doctor.tls_dates": "sein Zertifikat ist nach der Uhr dieses Rechners nicht gültig",

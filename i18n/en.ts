@@ -85,6 +85,8 @@ export const en = {
   "cli.p2p_description":
     "One side waits with --listen and shows its addresses and the key's fingerprint to read aloud; the other dials it. One peer at a time; a dropped link resumes; nothing is written to disk.",
   "cli.doctor_registry": "A registry to check (default port 5556).",
+  "cli.doctor_ca":
+    "The CA (PEM) of chat servers with an external certificate (stealth server --cert), as for chat --ca.",
   "cli.doctor_server": "A chat server to check (default port 5555).",
   "cli.doctor_port": "A local port to check (default 5555 and 5556).",
   "cli.doctor_brief": "Check key, clock, addresses and ports; say what to fix.",
@@ -761,6 +763,8 @@ export const en = {
   "doctor.clock_not_compared":
     "this computer says {now}; not compared with a server's (give --registry or --server to compare)",
   "doctor.subject_key": "key {path}",
+  "doctor.subject_ca": "CA file {path}",
+  "doctor.ca_ok": "a current CA certificate: chat servers are checked against it",
   "doctor.subject_host_key": "host key {path}",
   "doctor.subject_port": "port {port}",
   "doctor.subject_registry": "registry {where}",
@@ -797,6 +801,7 @@ export const en = {
   "doctor.dns_missing": "cannot find {host}",
   "doctor.fix_dns": "check the name, or use the host's IP address (`stealth up` prints it)",
   "doctor.port_open": "port {port} is open",
+  "doctor.tls_ok_external": "TLS 1.3 with a certificate from the CA of --ca",
   "doctor.tls_ok": "TLS 1.3 with a certificate from your circle's CA",
   "doctor.registry_proved": "the registry proved it holds your circle's key",
   "doctor.no_servers": "no chat server is registered",
@@ -812,6 +817,8 @@ export const en = {
   "doctor.fix_network": "check the address and that you are on its network",
   "doctor.tls_foreign":
     "its certificate is not from your circle: another circle's stealth, or another program",
+  "doctor.fix_compare_or_ca":
+    "compare `stealth fingerprint` with the host's; if the host uses its own certificate (stealth server --cert), pass its CA with --ca",
   "doctor.fix_compare_fingerprints":
     "compare `stealth fingerprint` with the host's; if they differ, get the host's secret.key",
   "doctor.tls_dates": "its certificate is not valid by this computer's clock",

@@ -87,6 +87,8 @@ export const es = defineTranslation(en, {
   "cli.p2p_description":
     "Un lado espera con --listen y muestra sus direcciones y la huella de la clave para leerla en voz alta; el otro lo llama. Un interlocutor a la vez; un enlace caído se reanuda; no se escribe nada en disco.",
   "cli.doctor_registry": "Un registro que comprobar (puerto por defecto 5556).",
+  "cli.doctor_ca":
+    "La CA (PEM) de los servidores de chat con certificado externo (stealth server --cert), como en chat --ca.",
   "cli.doctor_server": "Un servidor de chat que comprobar (puerto por defecto 5555).",
   "cli.doctor_port": "Un puerto local que comprobar (por defecto 5555 y 5556).",
   "cli.doctor_brief": "Comprobar clave, reloj, direcciones y puertos; decir qué arreglar.",
@@ -797,6 +799,8 @@ export const es = defineTranslation(en, {
   "doctor.clock_not_compared":
     "este ordenador dice {now}; no se comparó con el de un servidor (indica --registry o --server para comparar)",
   "doctor.subject_key": "clave {path}",
+  "doctor.subject_ca": "archivo de CA {path}",
+  "doctor.ca_ok": "un certificado de CA vigente: los servidores de chat se comprueban con él",
   "doctor.subject_host_key": "clave de anfitrión {path}",
   "doctor.subject_port": "puerto {port}",
   "doctor.subject_registry": "registro {where}",
@@ -834,6 +838,7 @@ export const es = defineTranslation(en, {
   "doctor.fix_dns":
     "revisa el nombre, o usa la dirección IP del anfitrión (`stealth up` la muestra)",
   "doctor.port_open": "el puerto {port} está abierto",
+  "doctor.tls_ok_external": "TLS 1.3 con un certificado de la CA de --ca",
   "doctor.tls_ok": "TLS 1.3 con un certificado de la CA de tu círculo",
   "doctor.registry_proved": "el registro demostró que tiene la clave de tu círculo",
   "doctor.no_servers": "no hay ningún servidor de chat registrado",
@@ -852,6 +857,8 @@ export const es = defineTranslation(en, {
   "doctor.fix_network": "revisa la dirección y que estás en su red",
   "doctor.tls_foreign":
     "su certificado no es de tu círculo: el stealth de otro círculo, u otro programa",
+  "doctor.fix_compare_or_ca":
+    "compara `stealth fingerprint` con la del anfitrión; si el anfitrión usa su propio certificado (stealth server --cert), pasa su CA con --ca",
   "doctor.fix_compare_fingerprints":
     "compara `stealth fingerprint` con la del anfitrión; si difieren, consigue el secret.key del anfitrión",
   "doctor.tls_dates": "su certificado no es válido según el reloj de este ordenador",

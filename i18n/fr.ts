@@ -84,6 +84,8 @@ export const fr = defineTranslation(en, {
   "cli.p2p_description":
     "Un côté attend avec --listen et affiche ses adresses et l'empreinte de la clé à lire à voix haute ; l'autre l'appelle. Un correspondant à la fois ; un lien coupé reprend ; rien n'est écrit sur le disque.",
   "cli.doctor_registry": "Un annuaire à vérifier (port par défaut 5556).",
+  "cli.doctor_ca":
+    "La CA (PEM) des serveurs de discussion au certificat externe (stealth server --cert), comme pour chat --ca.",
   "cli.doctor_server": "Un serveur de chat à vérifier (port par défaut 5555).",
   "cli.doctor_port": "Un port local à vérifier (par défaut 5555 et 5556).",
   "cli.doctor_brief": "Vérifier clé, horloge, adresses et ports ; dire quoi réparer.",
@@ -811,6 +813,9 @@ export const fr = defineTranslation(en, {
   "doctor.clock_not_compared":
     "cet ordinateur indique {now} ; pas comparé avec un serveur (donnez --registry ou --server pour comparer)",
   "doctor.subject_key": "clé {path}",
+  "doctor.subject_ca": "fichier de CA {path}",
+  "doctor.ca_ok":
+    "un certificat de CA en cours de validité : les serveurs de discussion sont vérifiés avec lui",
   "doctor.subject_host_key": "clé d'hôte {path}",
   "doctor.subject_port": "port {port}",
   "doctor.subject_registry": "annuaire {where}",
@@ -847,6 +852,7 @@ export const fr = defineTranslation(en, {
   "doctor.dns_missing": "{host} introuvable",
   "doctor.fix_dns": "vérifiez le nom, ou utilisez l'adresse IP de l'hôte (`stealth up` l'affiche)",
   "doctor.port_open": "le port {port} est ouvert",
+  "doctor.tls_ok_external": "TLS 1.3 avec un certificat de la CA de --ca",
   "doctor.tls_ok": "TLS 1.3 avec un certificat de l'AC de votre cercle",
   "doctor.registry_proved": "l'annuaire a prouvé qu'il détient la clé de votre cercle",
   "doctor.no_servers": "aucun serveur de chat n'est inscrit",
@@ -865,6 +871,8 @@ export const fr = defineTranslation(en, {
   "doctor.fix_network": "vérifiez l'adresse et que vous êtes sur son réseau",
   "doctor.tls_foreign":
     "son certificat n'est pas de votre cercle : le stealth d'un autre cercle, ou un autre programme",
+  "doctor.fix_compare_or_ca":
+    "comparez `stealth fingerprint` avec celle de l'hôte ; si l'hôte utilise son propre certificat (stealth server --cert), passez sa CA avec --ca",
   "doctor.fix_compare_fingerprints":
     "comparez `stealth fingerprint` avec celle de l'hôte ; si elles diffèrent, procurez-vous le secret.key de l'hôte",
   "doctor.tls_dates": "son certificat n'est pas valable selon l'horloge de cet ordinateur",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { circleCA, issueLeaf } from "../../certs/mod.ts";
+import { circleCA, issueLeaf, loadExternalCerts } from "../../certs/mod.ts";
 import {
   checkClock,
   diagnose,
@@ -11,6 +11,7 @@ import { listenTls } from "../../net/mod.ts";
 import { RegistryLink, startRegistry } from "../../registry/mod.ts";
 import { startChatServer } from "../../server/mod.ts";
 import { type CircleHome, circleHome } from "../support/circle_home.ts";
+import { externalFiles } from "../support/external_certs.ts";
 import { freePort } from "../support/free_port.ts";
 import { testCircle } from "../support/test_circle.ts";
 import { waitFor } from "../support/wait_for.ts";
@@ -364,6 +365,57 @@ Deno.test("runDoctor() prints a registered server's name without its control cha
     assert.match(text, /1 chat server: Evil\ufffd\[2J\ufffd\]0;pwned\ufffd/);
   } finally {
     await live.close();
+    await home.remove();
+  }
+});
+
+Deno.test("runDoctor() checks a server with an external certificate against --ca, and hints at --ca without it", async () => {
+  const home = await circleHome();
+  const dir = await Deno.makeTempDir({ prefix: "stealth-doctor-ca-" });
+  const files = await externalFiles(dir);
+  const chat = await startChatServer({
+    key: home.key,
+    hostname: "127.0.0.1",
+    port: 0,
+    name: "Attic",
+    certificate: await loadExternalCerts(files),
+  });
+  const base = {
+    keyPath: home.keyPath,
+    server: `127.0.0.1:${chat.port}`,
+    json: false,
+    ports: [],
+    lanAddresses: () => [],
+  };
+  try {
+    const withCa = await run({ ...base, caFile: files.caFile });
+    assert.equal(withCa.code, 0, withCa.text);
+    assert.match(withCa.text, /✓ CA file .*ca\.pem: a current CA certificate/);
+    assert.match(
+      withCa.text,
+      /✓ server 127\.0\.0\.1:\d+: TLS 1\.3 with a certificate from the CA of --ca/,
+    );
+    assert.match(
+      withCa.text,
+      /✓ server 127\.0\.0\.1:\d+: the chat server accepted your key's proof/,
+    );
+
+    const without = await run(base);
+    assert.equal(without.code, 1);
+    assert.match(
+      without.text,
+      /✗ server 127\.0\.0\.1:\d+: its certificate is not from your circle.* — .*pass its CA with --ca/,
+    );
+
+    const missing = await run({ ...base, caFile: `${dir}/nope.pem` });
+    assert.equal(missing.code, 1);
+    assert.match(
+      missing.text,
+      /✗ CA file .*nope\.pem: CA file .*nope\.pem does not exist — check the path/,
+    );
+  } finally {
+    await chat.close();
+    await Deno.remove(dir, { recursive: true });
     await home.remove();
   }
 });
