@@ -2,7 +2,8 @@
  * End to end: the real full-screen client in a real terminal (tmux, on a
  * private socket) against a real server process, with a line-mode client
  * as the other member. It types, sees the other's message, is resized and
- * quits with a goodbye.
+ * quits with a goodbye. And when the host is gone longer than the quick
+ * reconnect attempts, the screen keeps trying and comes back by itself.
  *
  * With STEALTH_WRITE_DOCS=1 it also saves the chat screen to
  * docs/chat-screen.txt (with colour escapes) and docs/chat-screen.plain.txt.
@@ -10,6 +11,7 @@
 
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../support/free_port.ts";
 import { programArgs, runStealth, StealthProcess, tempHome } from "../support/stealth_process.ts";
 
 const DOCS = fileURLToPath(new URL("../../docs/", import.meta.url));
@@ -195,6 +197,66 @@ Deno.test({
 
       await bob.closeStdin();
       assert.equal((await bob.status()).code, 0);
+    } finally {
+      await tmux.kill();
+      for (const p of processes) await p.stop("SIGKILL").catch(() => {});
+      await home.remove();
+    }
+  },
+});
+
+Deno.test({
+  name: "stealth chat in tmux: keeps trying while the host is down, and comes back by itself",
+  ignore: TMUX === undefined,
+  async fn() {
+    const home = await tempHome();
+    const tmux = new Tmux();
+    const processes: StealthProcess[] = [];
+    const port = freePort();
+    const startServer = async () => {
+      const server = new StealthProcess(
+        ["server", "--host", "127.0.0.1", "--port", String(port), "--name", "kitchen"],
+        { env: home.env },
+      );
+      processes.push(server);
+      await server.waitFor(/listening on 127\.0\.0\.1:\d+/, { timeoutMs: 20_000 });
+      return server;
+    };
+    try {
+      assert.equal((await runStealth(["keygen"], { env: home.env })).code, 0);
+      const first = await startServer();
+      const command = chatCommand([`127.0.0.1:${port}`, "--nick", "alice"]).map(quote).join(" ");
+      await tmux.run(
+        "new-session",
+        "-d",
+        "-s",
+        "ui",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "-e",
+        `STEALTH_HOME=${home.dir}`,
+        "-e",
+        "NO_COLOR=",
+        `${command}; echo "[exit $?]"; exec sleep 600`,
+      );
+      await tmux.waitFor(/kitchen │ 1 online │ connected │ alice/);
+
+      // The host's machine dies (no goodbye) and stays down past the three quick attempts.
+      await first.stop("SIGKILL");
+      await tmux.waitFor(/│ offline — retrying soon │/, 20_000);
+      await tmux.waitFor(/stealth keeps trying by itself; \/reconnect tries now/);
+      await tmux.type("typed while the host was down", "Enter");
+      await tmux.waitFor(/typed while the host was down {2}⋯ sending/);
+
+      // Back up: nobody types /reconnect; the screen joins again and sends what waited.
+      await startServer();
+      await tmux.waitFor(/kitchen │ 1 online │ connected │ alice/, 30_000);
+      const screen = await tmux.waitFor(/<alice> typed while the host was down\s*\n/, 10_000);
+      assert.equal(screen.match(/typed while the host was down/g)!.length, 1);
+      await tmux.type("/quit", "Enter");
+      assert.match(await tmux.waitFor(/\[exit \d+\]/), /\[exit 0\]/);
     } finally {
       await tmux.kill();
       for (const p of processes) await p.stop("SIGKILL").catch(() => {});
