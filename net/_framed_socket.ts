@@ -216,6 +216,13 @@ export function setFlushScheduler(kind: "immediate" | "timer", paceMs = flushPac
   flushKind = kind;
   flushPaceMs = paceMs;
 }
+
+/** Gives a frame's memory back now (see {@linkcode SendOptions.release}). */
+function releaseFrame(frame: Uint8Array): void {
+  const buffer = frame.buffer;
+  if (buffer instanceof ArrayBuffer && buffer.byteLength === frame.byteLength) buffer.transfer(0);
+}
+
 const ignoreFrame = (_payload: Uint8Array): void => {};
 const ignoreClose = (_reason: CloseReason, _error?: unknown): void => {};
 
@@ -241,11 +248,19 @@ export class FramedSocket implements FramedConnection {
   #decoder: FrameDecoder;
   #held: Uint8Array[] = [];
   #heldBytes = 0;
-  /** Bulk frames waiting: each write takes a slice of them after every ordinary frame held. */
-  #bulk: Uint8Array[] = [];
+  /**
+   * Bulk frames waiting: each write takes a slice of them after every ordinary frame held. Made
+   * by the first one (this list, the backlog and the header buffer of the decoder are made only
+   * when needed: a big room holds one connection per member, most of them idle).
+   */
+  #bulk: Uint8Array[] | undefined;
   #bulkBytes = 0;
   /** Bulk bytes in the write in flight: not counted against the ordinary bound. */
   #bulkInWrite = 0;
+  /** Held frames sent with `release`: made only when there is one. */
+  #toRelease: Uint8Array[] | undefined;
+  /** The write in flight, when it is to be released once written. */
+  #releaseWhenWritten: Uint8Array | undefined;
   /** Of the held bytes, those counted in the round's `heldTotal`. */
   #counted = 0;
   #flushScheduled = false;
@@ -259,7 +274,8 @@ export class FramedSocket implements FramedConnection {
   #paused = false;
   /** Reading waits for the next flush round (input backpressure). */
   #throttled = false;
-  #backlog: Uint8Array[] = [];
+  /** Frames read while paused or throttled, copied; made by the first one. */
+  #backlog: Uint8Array[] | undefined;
   /** A close that happened while paused, delivered on resume. */
   #heldClose: [CloseReason, unknown] | undefined;
   #progressWaiter: (() => void) | undefined;
@@ -306,6 +322,7 @@ export class FramedSocket implements FramedConnection {
       return false;
     }
     this.#held.push(frame);
+    if (options?.release === true) (this.#toRelease ??= []).push(frame);
     this.#heldBytes += frame.length;
     this.#counted += frame.length;
     heldTotal += frame.length;
@@ -326,7 +343,7 @@ export class FramedSocket implements FramedConnection {
     if (this.#heldBytes + this.#bulkBytes + this.#driver.pendingBytes === 0) {
       this.#progressAt = performance.now();
     }
-    this.#bulk.push(frame);
+    (this.#bulk ??= []).push(frame);
     this.#bulkBytes += frame.length;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
@@ -356,15 +373,19 @@ export class FramedSocket implements FramedConnection {
 
   /** Delivers what was held back, then goes on reading (or delivers the held close). */
   #drainBacklog(): void {
-    while (this.#backlog.length > 0 && !this.#paused && !this.#throttled && !this.#closing) {
+    const backlog = this.#backlog;
+    while (
+      backlog !== undefined && backlog.length > 0 && !this.#paused && !this.#throttled &&
+      !this.#closing
+    ) {
       if (overBudget()) {
         this.#throttle();
         return;
       }
-      if (!this.#deliver(this.#backlog.shift()!)) break;
+      if (!this.#deliver(backlog.shift()!)) break;
     }
     if (this.#paused || this.#throttled) return;
-    this.#backlog.length = 0;
+    this.#backlog = undefined;
     if (this.#heldClose !== undefined) {
       const [reason, error] = this.#heldClose;
       this.#heldClose = undefined;
@@ -396,7 +417,8 @@ export class FramedSocket implements FramedConnection {
       if (!this.#paused && !this.#throttled && overBudget()) this.#throttle();
       if (this.#paused || this.#throttled) {
         // A handshake handing over, or an overloaded process: keep copies, the chunk may be reused.
-        for (; i < frames.length; i++) this.#backlog.push(frames[i]!.slice());
+        const backlog = this.#backlog ??= [];
+        for (; i < frames.length; i++) backlog.push(frames[i]!.slice());
         return;
       }
       if (this.#closing || this.#finished) return;
@@ -407,6 +429,10 @@ export class FramedSocket implements FramedConnection {
   /** Some written bytes left; the driver may be idle again. */
   written(): void {
     this.#progressAt = performance.now();
+    if (this.#releaseWhenWritten !== undefined) {
+      releaseFrame(this.#releaseWhenWritten);
+      this.#releaseWhenWritten = undefined;
+    }
     if (
       (this.#heldBytes > 0 || this.#bulkBytes > 0) && this.#driver.idle &&
       !this.#flushScheduled && !this.#finished
@@ -434,14 +460,14 @@ export class FramedSocket implements FramedConnection {
   #throttle(): void {
     this.#throttled = true;
     if (!this.#finished) this.#driver.pauseReading();
-    throttled.push(this.#unthrottle);
+    throttled.push(() => this.#unthrottle());
     scheduleRound(true);
   }
 
-  #unthrottle = (): void => {
+  #unthrottle(): void {
     this.#throttled = false;
     if (!this.#paused) this.#drainBacklog();
-  };
+  }
 
   #deliver(payload: Uint8Array): boolean {
     try {
@@ -476,23 +502,39 @@ export class FramedSocket implements FramedConnection {
     }
     this.#heldBytes = 0;
     this.#bulkInWrite = 0;
-    this.#driver.write(bytes);
+    this.#write(bytes);
     if (this.#stuckTimer === undefined && this.#driver.pendingBytes > 0) {
-      this.#stuckTimer = setTimeout(this.#checkStuck, this.#limits.maxStuckMs);
+      this.#stuckTimer = setTimeout(FramedSocket.#checkStuck, this.#limits.maxStuckMs, this);
     }
   };
+
+  /**
+   * Hands `bytes` to the driver and releases the frames sent with `release`:
+   * a frame written as it is once written; frames copied into `bytes` at
+   * once, and the copy (this connection's alone, then) once written.
+   */
+  #write(bytes: Uint8Array): void {
+    const toRelease = this.#toRelease;
+    if (toRelease !== undefined) {
+      this.#toRelease = undefined;
+      for (const frame of toRelease) if (frame !== bytes) releaseFrame(frame);
+      this.#releaseWhenWritten = bytes;
+    }
+    this.#driver.write(bytes);
+  }
 
   /** One write: every ordinary frame held, then a slice of the bulk frames. */
   #flushWithBulk(): void {
     let sliceBytes = 0;
     let count = 0;
-    while (count < this.#bulk.length) {
-      const next = this.#bulk[count]!.length;
+    const bulk = this.#bulk!;
+    while (count < bulk.length) {
+      const next = bulk[count]!.length;
       if (count > 0 && sliceBytes + next > BULK_SLICE_BYTES) break;
       sliceBytes += next;
       count++;
     }
-    const slice = this.#bulk.splice(0, count);
+    const slice = bulk.splice(0, count);
     this.#bulkBytes -= sliceBytes;
     const frames = this.#held.length === 0 ? slice : [...this.#held, ...slice];
     const length = this.#heldBytes + sliceBytes;
@@ -508,35 +550,42 @@ export class FramedSocket implements FramedConnection {
     this.#held.length = 0;
     this.#heldBytes = 0;
     this.#bulkInWrite = sliceBytes;
-    this.#driver.write(bytes);
+    this.#write(bytes);
     if (this.#stuckTimer === undefined && this.#driver.pendingBytes > 0) {
-      this.#stuckTimer = setTimeout(this.#checkStuck, this.#limits.maxStuckMs);
+      this.#stuckTimer = setTimeout(FramedSocket.#checkStuck, this.#limits.maxStuckMs, this);
     }
   }
 
   /**
    * Runs at most once per maxStuckMs while there is traffic; it is not
    * cleared when the queue drains (that would cost a timer per flush), it
-   * just finds the queue empty and stops.
+   * just finds the queue empty and stops. Static, the socket an argument of
+   * the timer: no closure per connection.
    */
-  #checkStuck = (): void => {
-    this.#stuckTimer = undefined;
-    if (this.#finished || this.#heldBytes + this.#bulkBytes + this.#driver.pendingBytes === 0) {
+  static #checkStuck(socket: FramedSocket): void {
+    socket.#stuckTimer = undefined;
+    if (
+      socket.#finished || socket.#heldBytes + socket.#bulkBytes + socket.#driver.pendingBytes === 0
+    ) {
       return;
     }
-    const still = performance.now() - this.#progressAt;
-    if (still >= this.#limits.maxStuckMs) {
-      this.#finish("slow");
+    const still = performance.now() - socket.#progressAt;
+    if (still >= socket.#limits.maxStuckMs) {
+      socket.#finish("slow");
       return;
     }
-    this.#stuckTimer = setTimeout(this.#checkStuck, this.#limits.maxStuckMs - still);
-  };
+    socket.#stuckTimer = setTimeout(
+      FramedSocket.#checkStuck,
+      socket.#limits.maxStuckMs - still,
+      socket,
+    );
+  }
 
   async #closeGracefully(timeoutMs: number): Promise<void> {
     if (this.#finished) return;
     this.#closing = true;
     // Bulk frames (file chunks) are of no use to a peer we are leaving: only the ordinary ones drain.
-    this.#bulk = [];
+    this.#bulk = undefined;
     this.#bulkBytes = 0;
     const deadline = performance.now() + timeoutMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -568,10 +617,12 @@ export class FramedSocket implements FramedConnection {
     clearTimeout(this.#stuckTimer);
     this.#stuckTimer = undefined;
     this.#held.length = 0;
+    this.#toRelease = undefined;
+    this.#releaseWhenWritten = undefined;
     heldTotal -= this.#counted;
     this.#counted = 0;
     this.#heldBytes = 0;
-    this.#bulk = [];
+    this.#bulk = undefined;
     this.#bulkBytes = 0;
     openSockets--;
     this.#driver.destroy();

@@ -73,6 +73,28 @@ export class NodeSocketDriver implements SocketDriver {
   }
 }
 
+/** The framed connection a node socket feeds, kept on the socket itself. */
+const framedOf = Symbol("framed");
+
+/** A node socket feeding a framed connection. */
+type FeedingSocket = TLSSocket & { [framedOf]: FramedSocket };
+
+// The socket's listeners: one function each for every socket (node calls them with the socket as
+// `this`), not four closures per connection.
+
+function onData(this: FeedingSocket, chunk: Uint8Array): void {
+  // Plain views, not Buffers: callers copy with slice(), which on a Buffer would share memory.
+  this[framedOf].receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+}
+
+function onEnded(this: FeedingSocket): void {
+  this[framedOf].ended();
+}
+
+function onError(this: FeedingSocket, error: Error): void {
+  this[framedOf].failed(error);
+}
+
 /**
  * A framed connection over an established TLS socket. The socket must already
  * have an 'error' listener or get one here: errors end the connection, they
@@ -93,15 +115,11 @@ export function framedNodeSocket(
     undefined,
     (socket.localAddress ?? "").replace(/^::ffff:/, ""),
   );
-  const conn = framed;
-  // Plain views, not Buffers: callers copy with slice(), which on a Buffer would share memory.
-  socket.on(
-    "data",
-    (chunk: Uint8Array) =>
-      conn.receive(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
-  );
-  socket.on("end", () => conn.ended());
-  socket.on("close", () => conn.ended());
-  socket.on("error", (error: Error) => conn.failed(error));
-  return conn;
+  const feeding = socket as FeedingSocket;
+  feeding[framedOf] = framed;
+  feeding.on("data", onData);
+  feeding.on("end", onEnded);
+  feeding.on("close", onEnded);
+  feeding.on("error", onError);
+  return framed;
 }

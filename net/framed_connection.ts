@@ -76,6 +76,17 @@ export interface SendOptions {
    * and the connection stays (the sender tries again later).
    */
   bulk?: boolean;
+  /**
+   * The frame was made for this connection alone (an `ok` listing every
+   * member, say) and nothing else reads it: its memory is given back as soon
+   * as it is written (its buffer is detached), not whenever the garbage
+   * collector gets to it. Buffers live outside the JavaScript heap, in
+   * malloc's: a join storm makes one such frame per join, each larger than
+   * the last, and garbage waiting for a collection grows malloc's heap past
+   * the connections made meanwhile, which then keep its pages (7 KB a member
+   * at 5,000). The buffer must span the frame exactly.
+   */
+  release?: boolean;
 }
 
 /** Bounds of one connection's outbound queue. */

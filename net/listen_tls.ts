@@ -95,7 +95,12 @@ interface Pending {
   raw: Socket;
   key: string;
   deadline: number;
+  /** Its `close` listener, removed once the handshake is over (a live member would keep it). */
+  onClose: () => void;
 }
+
+/** The TCP socket's errors: the TLS socket above reports them. One function for every socket. */
+const ignoreRawError = (): void => {};
 
 /**
  * Listens for TLS 1.3 connections and hands each one, framed, to
@@ -287,7 +292,7 @@ class Listener implements TlsListener {
   }
 
   #track(raw: Socket): void {
-    raw.on("error", () => {}); // the TLS socket above reports it
+    raw.on("error", ignoreRawError);
     if (this.#closed || raw.remoteAddress === undefined) {
       raw.destroy();
       return;
@@ -305,10 +310,15 @@ class Listener implements TlsListener {
       if (oldest === undefined) break;
       this.#drop(oldest, "too many pending handshakes from one address");
     }
-    const entry: Pending = { raw, key, deadline: performance.now() + this.#timeoutMs };
+    const entry: Pending = {
+      raw,
+      key,
+      deadline: performance.now() + this.#timeoutMs,
+      onClose: () => this.#forget(id),
+    };
     this.#pending.set(id, entry);
     ids.add(id);
-    raw.once("close", () => this.#forget(id));
+    raw.once("close", entry.onClose);
     this.#sweepTimer ??= setTimeout(this.#sweep, this.#timeoutMs);
   }
 
@@ -332,6 +342,7 @@ class Listener implements TlsListener {
     const entry = this.#pending.get(id);
     if (entry === undefined) return;
     this.#pending.delete(id);
+    entry.raw.off("close", entry.onClose);
     const ids = this.#byAddress.get(entry.key);
     ids?.delete(id);
     if (ids?.size === 0) this.#byAddress.delete(entry.key);

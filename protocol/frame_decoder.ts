@@ -21,8 +21,8 @@ export class FrameDecoder {
   /** Bytes of the frame being assembled, when it spans chunks. */
   #partial: Uint8Array | undefined;
   #filled = 0;
-  /** Header bytes seen so far when a header spans chunks. */
-  #header = new Uint8Array(FRAME_HEADER_BYTES);
+  /** Header bytes seen so far when a header spans chunks; made the first time one does. */
+  #header: Uint8Array | undefined;
   #headerFilled = 0;
 
   /** A decoder refusing frames longer than `maxFrameBytes`. */
@@ -62,12 +62,13 @@ export class FrameDecoder {
           offset += FRAME_HEADER_BYTES;
         } else {
           const take = Math.min(FRAME_HEADER_BYTES - this.#headerFilled, chunk.length - offset);
-          this.#header.set(chunk.subarray(offset, offset + take), this.#headerFilled);
+          const header = this.#header ??= new Uint8Array(FRAME_HEADER_BYTES);
+          header.set(chunk.subarray(offset, offset + take), this.#headerFilled);
           this.#headerFilled += take;
           offset += take;
           if (this.#headerFilled < FRAME_HEADER_BYTES) break;
           this.#headerFilled = 0;
-          length = readLength(this.#header, 0);
+          length = readLength(header, 0);
         }
         this.#check(length);
         if (chunk.length - offset >= length) {

@@ -159,8 +159,8 @@ interface Attached {
   left: boolean;
   /** Every frame counts here but file chunks and their acks: pings and `who` cost CPU too. */
   frames: RateLimit;
-  /** File chunks and acks: bytes, not frames. */
-  files: FileRelay;
+  /** File chunks and acks: bytes, not frames. Made by the first one: most members send no file. */
+  files: FileRelay | undefined;
 }
 
 /** Starts a chat server; resolves once it listens. */
@@ -221,6 +221,8 @@ class Server implements ChatServer {
     this.#frameRate = options.frameRate ??
       { burst: Math.max(200, 2 * burst), perSecond: Math.max(100, 2 * perSecond) };
     this.#maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    // The file settings are checked now (a RangeError at start), not at a member's first chunk.
+    new FileRelay(options.files ?? {}, clock);
     const banList = new BanList({ clock, bans });
     if (options.bansFile !== undefined) {
       const writer = new BanFileWriter(
@@ -314,7 +316,7 @@ class Server implements ChatServer {
       return;
     }
     const { auth } = accepted;
-    const link = linkOf(conn);
+    const link = new ConnectionLink(conn);
     const info = { host: accepted.isHost, address: conn.remoteAddress };
     const okBase = {
       t: "ok" as const,
@@ -360,7 +362,7 @@ class Server implements ChatServer {
       if (auth.resume) welcome = { ...welcome, resumed: false };
     }
     // The link is live from here: ok first, then the replay, before any await.
-    conn.send(encodeMessage({ ...okBase, ...welcome }));
+    conn.send(encodeMessage({ ...okBase, ...welcome }), { release: true });
     for (const frame of replay) conn.send(frame);
 
     const attached: Attached = {
@@ -369,7 +371,7 @@ class Server implements ChatServer {
       lastHeard: this.#clock(),
       left: false,
       frames: new RateLimit(this.#frameRate, this.#clock),
-      files: new FileRelay(this.#options.files ?? {}, this.#clock),
+      files: undefined,
     };
     this.#attached.add(attached);
     conn.onFrame = (payload) => this.#onFrame(attached, payload);
@@ -462,7 +464,8 @@ class Server implements ChatServer {
     message: MessageOf<ClientMessage, "chunk" | "chunkack">,
     bytes: number,
   ): void {
-    const { member, files } = attached;
+    const { member } = attached;
+    const files = attached.files ??= new FileRelay(this.#options.files ?? {}, this.#clock);
     if (message.t === "chunkack") {
       // An ack over the rate is dropped: the sender resends after a while. Refusals count as frames.
       if (!files.ack(bytes)) {
@@ -635,16 +638,29 @@ class Server implements ChatServer {
   }
 }
 
-/** The room's view of a connection. */
-function linkOf(conn: FramedConnection): MemberLink {
-  return {
-    deliver: (frame) => conn.send(frame),
-    deliverBulk: (frame) => conn.send(frame, { bulk: true }),
-    disconnect(code, detail, retryAfterMs) {
-      conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
-      conn.close();
-    },
-  };
+/**
+ * The room's view of a connection: one small object per member, its methods
+ * shared (three closures each would cost a big room about 250 bytes a member).
+ */
+class ConnectionLink implements MemberLink {
+  readonly #conn: FramedConnection;
+
+  constructor(conn: FramedConnection) {
+    this.#conn = conn;
+  }
+
+  deliver(frame: Uint8Array): boolean {
+    return this.#conn.send(frame);
+  }
+
+  deliverBulk(frame: Uint8Array): boolean {
+    return this.#conn.send(frame, { bulk: true });
+  }
+
+  disconnect(code: string, detail?: string, retryAfterMs?: number): void {
+    this.#conn.send(encodeMessage(errorFrame(code, detail, retryAfterMs)));
+    this.#conn.close();
+  }
 }
 
 /** A fatal `error` frame with only the fields given. */

@@ -82,9 +82,12 @@ export class Session {
   #awayByChoice = false;
   #droppedAt = 0;
   #ended = false;
-  /** Recent client ids → the seq their message got, oldest first. */
-  #sent = new Map<string, number>();
-  readonly #rate: RateLimit;
+  /** Recent client ids → the seq their message got, oldest first; made by the first message. */
+  #sent: Map<string, number> | undefined;
+  /** Made when first charged: most members of a big room never speak, and a new bucket is full. */
+  #rate: RateLimit | undefined;
+  readonly #rateOptions: RateLimitOptions;
+  readonly #clock: () => number;
 
   /** Makes a session with no link yet. */
   constructor(init: SessionInit) {
@@ -96,7 +99,8 @@ export class Session {
     this.#address = init.address;
     this.#since = init.since;
     this.#joinSeq = init.joinSeq;
-    this.#rate = new RateLimit(init.rate, init.clock);
+    this.#rateOptions = init.rate;
+    this.#clock = init.clock;
     this.#droppedAt = init.since;
   }
 
@@ -167,7 +171,7 @@ export class Session {
 
   /** Its rate limit. */
   get rate(): RateLimit {
-    return this.#rate;
+    return this.#rate ??= new RateLimit(this.#rateOptions, this.#clock);
   }
 
   /** Gives the session a connection, and the connection's host flag and address. */
@@ -198,15 +202,16 @@ export class Session {
 
   /** The seq a recently sent client id got, if it is among the last {@linkcode RECENT_IDS}. */
   sentSeq(id: string): number | undefined {
-    return this.#sent.get(id);
+    return this.#sent?.get(id);
   }
 
   /** Remembers a client id and the seq its message got, forgetting the oldest past the bound. */
   remember(id: string, seq: number): void {
-    this.#sent.set(id, seq);
-    if (this.#sent.size > RECENT_IDS) {
-      const oldest = this.#sent.keys().next().value as string;
-      this.#sent.delete(oldest);
+    const sent = this.#sent ??= new Map();
+    sent.set(id, seq);
+    if (sent.size > RECENT_IDS) {
+      const oldest = sent.keys().next().value as string;
+      sent.delete(oldest);
     }
   }
 
@@ -214,7 +219,7 @@ export class Session {
   erase(): void {
     this.#ended = true;
     this.#link = undefined;
-    this.#sent.clear();
+    this.#sent = undefined;
     this.#address = "";
   }
 }

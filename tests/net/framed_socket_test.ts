@@ -70,6 +70,34 @@ Deno.test("FramedSocket.send() coalesces the frames of one turn into one write",
   await conn.close();
 });
 
+Deno.test("FramedSocket.send() with release gives a lone frame's memory back once written", async () => {
+  const { driver, conn, drain } = setup();
+  const frame = encodeFrame(bytes(7, 7, 7));
+  conn.send(frame, { release: true });
+  await nextTurn();
+  assert.equal(driver.writes[0], frame);
+  assert.equal(frame.buffer.byteLength, 7, "kept while the write is in flight");
+  drain();
+  assert.equal(frame.buffer.byteLength, 0, "detached once written");
+  await conn.close();
+});
+
+Deno.test("FramedSocket.send() with release gives a copied frame back at once, the copy once written", async () => {
+  const { driver, conn, drain } = setup();
+  const shared = encodeFrame(bytes(1));
+  const own = encodeFrame(bytes(2, 2));
+  conn.send(shared);
+  conn.send(own, { release: true });
+  await nextTurn();
+  const written = driver.writes[0]!;
+  assert.deepEqual(written, bytes(0, 0, 0, 1, 1, 0, 0, 0, 2, 2, 2));
+  assert.equal(own.buffer.byteLength, 0, "copied into the write: released");
+  assert.equal(shared.buffer.byteLength, 5, "a frame sent without release is never touched");
+  drain();
+  assert.equal(written.buffer.byteLength, 0, "the copy holding it, once written");
+  await conn.close();
+});
+
 Deno.test("FramedSocket.send() hands a lone frame down without copying it", async () => {
   const { driver, conn, drain } = setup();
   const frame = encodeFrame(bytes(9, 9));
