@@ -948,10 +948,7 @@ export class FileTransfers {
     this.#endIncoming(
       transfer,
       "failed",
-      t("file.failed_in", {
-        ...this.#words(transfer),
-        reason: t("file.why_disk", { problem: problemOf(error) }),
-      }),
+      t("file.failed_in_disk", { ...this.#words(transfer), problem: problemOf(error) }),
       "disk",
     );
   }

@@ -746,6 +746,8 @@ export const de = defineTranslation(en, {
   "file.cancelled_in": "{nick} hat das Senden von {name} gestoppt — nichts wurde behalten",
   "file.cancelled_out": "{nick} hat das Empfangen von {name} gestoppt",
   "file.failed_in": "{name} von {nick} ist gescheitert: {reason} — nichts wurde behalten",
+  "file.failed_in_disk":
+    "{name} von {nick} ist gescheitert: lässt sich nicht schreiben: {problem} — nichts wurde behalten; schaffe Platz (oder wähle mit --downloads einen anderen Ordner) und bitte {nick}, es noch einmal zu schicken",
   "file.failed_out": "{name} an {nick} ist gescheitert: {reason}",
   "file.refused": "{name} von {nick} abgelehnt: {reason} — nichts wurde geschrieben",
   "file.why_name": "ihr Name ist ein Pfad oder enthält Steuerzeichen",

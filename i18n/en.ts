@@ -694,6 +694,8 @@ export const en = {
   "file.cancelled_in": "{nick} stopped sending {name} — nothing was kept",
   "file.cancelled_out": "{nick} stopped receiving {name}",
   "file.failed_in": "{name} from {nick} failed: {reason} — nothing was kept",
+  "file.failed_in_disk":
+    "{name} from {nick} failed: cannot write it: {problem} — nothing was kept; free some space (or choose another folder with --downloads) and ask {nick} to send it again",
   "file.failed_out": "{name} to {nick} failed: {reason}",
   "file.refused": "refused {name} from {nick}: {reason} — nothing was written",
   "file.why_name": "its name is a path, or has control characters",

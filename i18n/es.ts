@@ -730,6 +730,8 @@ export const es = defineTranslation(en, {
   "file.cancelled_in": "{nick} dejó de enviar {name} — no se guardó nada",
   "file.cancelled_out": "{nick} dejó de recibir {name}",
   "file.failed_in": "{name} de {nick} falló: {reason} — no se guardó nada",
+  "file.failed_in_disk":
+    "{name} de {nick} falló: no se puede escribir: {problem} — no se guardó nada; libera espacio (o elige otra carpeta con --downloads) y pide a {nick} que lo envíe de nuevo",
   "file.failed_out": "{name} a {nick} falló: {reason}",
   "file.refused": "rechazado {name} de {nick}: {reason} — no se escribió nada",
   "file.why_name": "su nombre es una ruta o tiene caracteres de control",

@@ -744,6 +744,8 @@ export const fr = defineTranslation(en, {
   "file.cancelled_in": "{nick} a arrêté d'envoyer {name} — rien n'a été gardé",
   "file.cancelled_out": "{nick} a arrêté de recevoir {name}",
   "file.failed_in": "{name} de {nick} a échoué : {reason} — rien n'a été gardé",
+  "file.failed_in_disk":
+    "{name} de {nick} a échoué : impossible de l'écrire : {problem} — rien n'a été gardé ; libérez de la place (ou choisissez un autre dossier avec --downloads) et demandez à {nick} de le renvoyer",
   "file.failed_out": "{name} à {nick} a échoué : {reason}",
   "file.refused": "{name} de {nick} refusé : {reason} — rien n'a été écrit",
   "file.why_name": "son nom est un chemin, ou contient des caractères de contrôle",
