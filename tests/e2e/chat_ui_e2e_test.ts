@@ -78,6 +78,29 @@ class Tmux {
     throw new Error(`Cannot see ${pattern} in ${timeoutMs} ms; the pane shows:\n${screen}`);
   }
 
+  /**
+   * Starts `stealth chat ARGS` in an 80x24 pane named "ui", with `home` as
+   * its home; the shell then prints `[exit N]` and keeps the pane open.
+   */
+  async startChat(home: string, args: string[]): Promise<void> {
+    const command = chatCommand(args).map(quote).join(" ");
+    await this.run(
+      "new-session",
+      "-d",
+      "-s",
+      "ui",
+      "-x",
+      "80",
+      "-y",
+      "24",
+      "-e",
+      `STEALTH_HOME=${home}`,
+      "-e",
+      "NO_COLOR=",
+      `${command}; echo "[exit $?]"; exec sleep 600`,
+    );
+  }
+
   async kill(): Promise<void> {
     await this.run("kill-server").catch(() => {});
   }
@@ -108,23 +131,7 @@ Deno.test({
       const port = Number(listening.match(/127\.0\.0\.1:(\d+)/)![1]);
       const address = `127.0.0.1:${port}`;
 
-      const command = chatCommand([address, "--nick", "alice"]).map(quote).join(" ");
-      await tmux.run(
-        "new-session",
-        "-d",
-        "-s",
-        "ui",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-e",
-        `STEALTH_HOME=${home.dir}`,
-        "-e",
-        "NO_COLOR=",
-        // The shell tells the exit status on the main screen, and keeps the pane open.
-        `${command}; echo "[exit $?]"; exec sleep 600`,
-      );
+      await tmux.startChat(home.dir, [address, "--nick", "alice"]);
       await tmux.waitFor(/connected to kitchen as alice/);
       await tmux.waitFor(/kitchen │ 1 online │ connected │ alice/);
 
@@ -225,22 +232,7 @@ Deno.test({
     try {
       assert.equal((await runStealth(["keygen"], { env: home.env })).code, 0);
       const first = await startServer();
-      const command = chatCommand([`127.0.0.1:${port}`, "--nick", "alice"]).map(quote).join(" ");
-      await tmux.run(
-        "new-session",
-        "-d",
-        "-s",
-        "ui",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-e",
-        `STEALTH_HOME=${home.dir}`,
-        "-e",
-        "NO_COLOR=",
-        `${command}; echo "[exit $?]"; exec sleep 600`,
-      );
+      await tmux.startChat(home.dir, [`127.0.0.1:${port}`, "--nick", "alice"]);
       await tmux.waitFor(/kitchen │ 1 online │ connected │ alice/);
 
       // The host's machine dies (no goodbye) and stays down past the three quick attempts.
