@@ -19,6 +19,7 @@ import {
   fernetDecrypt,
   fernetEncrypt,
   hostAuthKey,
+  randomId,
   type SecretKey,
 } from "../crypto/mod.ts";
 import { getLogger } from "../log/mod.ts";
@@ -45,9 +46,11 @@ import {
   type Member,
   type MessageOf,
   NICK_PATTERN,
+  nickKey,
   PEER_TIMEOUT_MS,
   PING_INTERVAL_MS,
   type RoomEvent,
+  sameNick,
   type ServerMessage,
 } from "../protocol/mod.ts";
 import { ChatError } from "./chat_error.ts";
@@ -60,7 +63,6 @@ import {
   type MessageStatus,
   openBody,
   type PrivateEvent,
-  sameNick,
 } from "./chat_event.ts";
 import { type FileOptions, FileTransfers, type TransferInfo } from "./file_transfers.ts";
 import { opResultText } from "./op_result_text.ts";
@@ -988,18 +990,18 @@ export class ChatConnection {
         break;
       }
       case "join":
-        this.#members.set(memberKey(message.nick), {
+        this.#members.set(nickKey(message.nick), {
           nick: message.nick,
           away: false,
           since: message.ts,
         });
         break;
       case "leave":
-        this.#members.delete(memberKey(message.nick));
+        this.#members.delete(nickKey(message.nick));
         this.#files.onLeave(message.nick);
         break;
       case "away": {
-        const member = this.#members.get(memberKey(message.nick));
+        const member = this.#members.get(nickKey(message.nick));
         if (member !== undefined) member.away = message.away;
         // Our own away/back from a drop and its resume is noise: show only what we asked for.
         if (sameNick(message.nick, this.#nick)) {
@@ -1009,7 +1011,7 @@ export class ChatConnection {
         break;
       }
       case "mute": {
-        const member = this.#members.get(memberKey(message.nick));
+        const member = this.#members.get(nickKey(message.nick));
         if (member !== undefined) {
           if (message.muted) member.muted = true;
           else delete member.muted;
@@ -1017,11 +1019,11 @@ export class ChatConnection {
         break;
       }
       case "nick": {
-        const key = memberKey(message.old);
+        const key = nickKey(message.old);
         const member = this.#members.get(key);
         if (member !== undefined) {
           this.#members.delete(key);
-          this.#members.set(memberKey(message.new), { ...member, nick: message.new });
+          this.#members.set(nickKey(message.new), { ...member, nick: message.new });
         }
         this.#files.onNick(message.old, message.new);
         break;
@@ -1270,7 +1272,7 @@ export class ChatConnection {
 
   #setMembers(list: readonly Member[]): void {
     this.#members.clear();
-    for (const member of list) this.#members.set(memberKey(member.nick), { ...member });
+    for (const member of list) this.#members.set(nickKey(member.nick), { ...member });
   }
 
   /** Resolves on the next change of state or outbox, or after `ms`. */
@@ -1350,18 +1352,6 @@ function openMessageBody(key: SecretKey, token: string) {
   } catch {
     return undefined;
   }
-}
-
-function memberKey(nick: string): string {
-  return nick.normalize("NFC").toLowerCase().normalize("NFC");
-}
-
-/** 16 random bytes as unpadded base64url: unique without coordination. */
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
 function reasonText(reason: string): string {

@@ -17,6 +17,7 @@ import {
   type Member,
   type OpResult,
   type RoomEvent,
+  sameNick,
 } from "../protocol/mod.ts";
 
 /** Delivery state of one of our own messages. */
@@ -278,15 +279,6 @@ export type ChatEvent =
 /** The text of the event made from a body that does not decrypt, in the reader's language. */
 export function unreadableText(): string {
   return t("chat.unreadable");
-}
-
-/** Nicks compare as the server compares them: NFC, then case-insensitive. */
-export function sameNick(a: string, b: string): boolean {
-  return nickKey(a) === nickKey(b);
-}
-
-function nickKey(nick: string): string {
-  return nick.normalize("NFC").toLowerCase().normalize("NFC");
 }
 
 /**

@@ -14,7 +14,8 @@
 import { t } from "../i18n/mod.ts";
 import { hostPort } from "../net/mod.ts";
 import { DEFAULT_P2P_PORT, type Member } from "../protocol/mod.ts";
-import { type ChatEvent, type InfoEvent, sameNick } from "./chat_event.ts";
+import { sameNick } from "../protocol/mod.ts";
+import type { ChatEvent, InfoEvent } from "./chat_event.ts";
 
 /** What a p2p listener tells its person once it is ready for a peer. */
 export interface Listening {

@@ -26,7 +26,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { type FileHandle, open } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fernetDecrypt, fernetEncrypt, type SecretKey } from "../crypto/mod.ts";
+import { fernetDecrypt, fernetEncrypt, randomId, type SecretKey } from "../crypto/mod.ts";
 import { bytes as sizeText, duration, t } from "../i18n/mod.ts";
 import { getLogger } from "../log/mod.ts";
 import {
@@ -40,7 +40,9 @@ import {
   MAX_CHUNK_BYTES,
   type MessageOf,
   MIN_CHUNK_BYTES,
+  nickKey,
   type OfferProblem,
+  sameNick,
   type ServerMessage,
 } from "../protocol/mod.ts";
 import { ChatError } from "./chat_error.ts";
@@ -359,7 +361,7 @@ export class FileTransfers {
     const chunkSize = this.#chunkBytes;
     const offer: FileOffer = {
       kind: "file",
-      file: randomFileId(),
+      file: randomId(),
       name: basename(path),
       size,
       sha256,
@@ -1507,20 +1509,4 @@ async function readChunk(handle: FileHandle, offer: FileOffer, i: number): Promi
     read += bytesRead;
   }
   return read === length ? buffer : buffer.subarray(0, read);
-}
-
-/** 16 random bytes, unpadded base64url. */
-function randomFileId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function nickKey(nick: string): string {
-  return nick.normalize("NFC").toLowerCase().normalize("NFC");
-}
-
-function sameNick(a: string, b: string): boolean {
-  return nickKey(a) === nickKey(b);
 }

@@ -68,7 +68,6 @@ export {
   openBody,
   type PrivateEvent,
   type RoomSettingsEvent,
-  sameNick,
   unreadableText,
 } from "./chat_event.ts";
 export {

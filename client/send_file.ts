@@ -15,7 +15,8 @@ import {
   type ChatConnectionOptions,
   DEFAULT_CLOSE_TIMEOUT_MS,
 } from "./chat_connection.ts";
-import { type ChatEvent, sameNick } from "./chat_event.ts";
+import { nickKey, sameNick } from "../protocol/mod.ts";
+import type { ChatEvent } from "./chat_event.ts";
 import type { FileOptions } from "./file_transfers.ts";
 import {
   EXIT_FAILURE,
@@ -110,7 +111,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
         if (event.kind !== "chat" || decided) return;
         const shown = event.event;
         if (shown.type === "file" && shown.ref === ref && shown.peer !== undefined) {
-          const peer = keyOf(shown.peer);
+          const peer = nickKey(shown.peer);
           switch (shown.code) {
             case "accepted":
               accepted.add(peer);
@@ -166,8 +167,8 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
   let code: number = EXIT_FAILURE;
   let summary: string | undefined;
   try {
-    const everyone = chat.members.map((m) => keyOf(m.nick)).filter((nick) =>
-      nick !== keyOf(chat.nick)
+    const everyone = chat.members.map((m) => nickKey(m.nick)).filter((nick) =>
+      nick !== nickKey(chat.nick)
     );
     try {
       ref = await chat.sendFile(options.path, options.to);
@@ -175,7 +176,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
       stderr(messageOf(error));
       return EXIT_FAILURE;
     }
-    const waitingFor = options.to === undefined ? everyone : [keyOf(options.to)];
+    const waitingFor = options.to === undefined ? everyone : [nickKey(options.to)];
     const timeoutMs = options.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
     const deadline = performance.now() + timeoutMs;
     const live = () => chat.state !== "offline" && chat.state !== "closed" && !aborted();
@@ -221,11 +222,6 @@ function line(text: string, json: boolean): string {
 /** A member's nick as the room shows it. */
 function display(chat: ChatConnection, key: string): string {
   return chat.members.find((m) => sameNick(m.nick, key))?.nick ?? key;
-}
-
-/** Nicks compare as the server compares them. */
-function keyOf(nick: string): string {
-  return nick.normalize("NFC").toLowerCase().normalize("NFC");
 }
 
 function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {

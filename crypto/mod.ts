@@ -32,5 +32,6 @@ export {
 } from "./key_file.ts";
 export { authKey, hostAuthKey, makeProof, type ProofDirection, verifyProof } from "./proof.ts";
 export { fingerprint } from "./fingerprint.ts";
+export { randomId } from "./random_id.ts";
 export { type KeygenOptions, runKeygen } from "./keygen_command.ts";
 export { type FingerprintOptions, runFingerprint } from "./fingerprint_command.ts";

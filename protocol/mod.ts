@@ -40,6 +40,7 @@ export {
   MAX_BODY_TEXT,
   type MessageBody,
 } from "./body.ts";
+export { nickKey, sameNick } from "./nick.ts";
 export { checkFileOffer, chunkLength, isHostileFileName, type OfferProblem } from "./file_offer.ts";
 export {
   checkOpArgs,

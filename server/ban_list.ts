@@ -8,9 +8,8 @@
  * @module
  */
 
-import { type BanEntry, NICK_PATTERN } from "../protocol/mod.ts";
+import { type BanEntry, NICK_PATTERN, nickKey } from "../protocol/mod.ts";
 import { formatRange, inRange, type IpRange, parseAddress, parseCidr } from "../net/mod.ts";
-import { nickKey } from "./session.ts";
 
 /** A ban, as listed to the host and kept in `--bans FILE`. */
 export type Ban = BanEntry;

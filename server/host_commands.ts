@@ -19,13 +19,13 @@ import {
   type HostOpName,
   hostOpSpec,
   MAX_TEXT_LENGTH,
+  nickKey,
   type OpResult,
 } from "../protocol/mod.ts";
 import { t } from "../i18n/mod.ts";
 import { BanList, parseBanTarget } from "./ban_list.ts";
 import { parseDuration } from "./parse_duration.ts";
 import type { Room, RoomMember } from "./room.ts";
-import { nickKey } from "./session.ts";
 
 /** Most members `/limit` can set. */
 export const MAX_LIMIT = 100_000;

@@ -18,13 +18,15 @@ import {
   type Member,
   type MessageOf,
   NICK_PATTERN,
+  nickKey,
   type RoomEvent,
   type ServerMessage,
 } from "../protocol/mod.ts";
+import { randomId } from "../crypto/mod.ts";
 import { type Ban, BanList, type BanTarget, parseBanTarget } from "./ban_list.ts";
 import { Ring, type RingOptions } from "./ring.ts";
 import { RateLimit, type RateLimitOptions } from "./rate_limit.ts";
-import { type MemberLink, nickKey, Session } from "./session.ts";
+import { type MemberLink, Session } from "./session.ts";
 
 export type { MemberLink } from "./session.ts";
 
@@ -297,7 +299,7 @@ export class Room {
     }
     this.#rate = { ...options.rate };
     new RateLimit(this.#rate, this.#clock); // throws now rather than at the first join
-    this.#newSessionId = options.newSessionId ?? randomSessionId;
+    this.#newSessionId = options.newSessionId ?? (() => randomId(32));
     this.#motd = options.motd;
     this.#ring = new Ring(options.ring);
     this.#bans = options.bans ?? new BanList({ clock: this.#clock });
@@ -897,12 +899,4 @@ export class Room {
 
 function refuse<C extends string>(code: C): Refusal<C> {
   return { ok: false, code };
-}
-
-/** 32 random bytes, unpadded base64url (43 characters). */
-function randomSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }

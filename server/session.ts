@@ -7,6 +7,7 @@
  * @module
  */
 
+import { nickKey } from "../protocol/mod.ts";
 import { RateLimit, type RateLimitOptions } from "./rate_limit.ts";
 
 /** Client message ids a session remembers, to say each message exactly once. */
@@ -32,14 +33,6 @@ export interface MemberLink {
   deliverBulk?(frame: Uint8Array): boolean;
   /** Send a fatal `error {code, detail, retryAfterMs}` frame and close the link. */
   disconnect(code: string, detail?: string, retryAfterMs?: number): void;
-}
-
-/**
- * The key nicks are compared by: NFC, then lower case (so `Ångström`,
- * `A\u030Angström` and `ÅNGSTRÖM` are one nick).
- */
-export function nickKey(nick: string): string {
-  return nick.normalize("NFC").toLowerCase().normalize("NFC");
 }
 
 /** What a {@linkcode Session} starts with. */
@@ -119,7 +112,7 @@ export class Session {
     return this.#nick;
   }
 
-  /** Comparison key of the nick ({@linkcode nickKey}). */
+  /** Comparison key of the nick (`nickKey` of protocol/). */
   get key(): string {
     return this.#key;
   }

@@ -9,7 +9,7 @@
 import { Box, useInput } from "ink";
 import { t } from "../../i18n/mod.ts";
 import { useCallback, useState, useSyncExternalStore } from "react";
-import { sameNick } from "../chat_event.ts";
+import { sameNick } from "../../protocol/mod.ts";
 import { SLASH_COMMANDS } from "../slash_commands.ts";
 import { ChatInput } from "./chat_input.tsx";
 import type { ChatStore, ChatView } from "./chat_store.ts";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { chatEventOf, sameNick, unreadableText } from "../../client/mod.ts";
+import { chatEventOf, unreadableText } from "../../client/mod.ts";
+import { sameNick } from "../../protocol/mod.ts";
 import { KEY, OTHER_KEY, seal } from "./_fakes.ts";
 
 const TS = 1_700_000_000_000;
