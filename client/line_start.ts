@@ -1,13 +1,18 @@
 /**
- * What every line-mode command (`chat --plain`, `send`) does before it
- * connects: where its lines go, how a fatal line is told (stderr, and an
- * error event for JSON readers), the server's address and the keys.
+ * What every line-mode command (`chat --plain`, `send`, `p2p --plain`) does
+ * until it has joined: where its lines go, how a fatal line is told
+ * (stderr, and an error event for JSON readers), the server's address and
+ * the keys, the connection and its join — each failure one line and its
+ * exit code.
  *
  * @module
  */
 
 import { EXIT } from "../cli/mod.ts";
 import { KeyError, readKeyFile, type SecretKey } from "../crypto/mod.ts";
+import { t } from "../i18n/mod.ts";
+import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
+import { ChatConnection, type ChatConnectionOptions } from "./chat_connection.ts";
 import type { ChatEvent } from "./chat_event.ts";
 import { parseServerAddress, type ServerAddress } from "./parse_server_address.ts";
 import { renderEvent } from "./render_event.ts";
@@ -78,6 +83,42 @@ export async function lineStart(
   } catch (error) {
     if (error instanceof KeyError) return out.fatal(EXIT_FAILURE, error.message);
     throw error;
+  }
+}
+
+/** The connection, or the exit code after a fatal line (a bad nick is a usage error). */
+export function lineChat(options: ChatConnectionOptions, out: LineOutput): ChatConnection | number {
+  try {
+    return new ChatConnection(options);
+  } catch (error) {
+    if (error instanceof TypeError) return out.fatal(EXIT_USAGE, messageOf(error));
+    throw error;
+  }
+}
+
+/**
+ * Joins: undefined once in, else the exit code after a fatal line — a
+ * server of another circle, or one that cannot be reached (`direct`: a p2p
+ * dial, where a refused connection means nobody is listening).
+ */
+export async function lineJoin(
+  chat: ChatConnection,
+  address: ServerAddress,
+  out: LineOutput,
+  direct = false,
+): Promise<number | undefined> {
+  try {
+    await chat.connect();
+    return undefined;
+  } catch (error) {
+    if (error instanceof HandshakeError && error.code === "not-in-circle") {
+      return out.fatal(EXIT_NOT_IN_CIRCLE, error.message);
+    }
+    const where = hostPort(address.hostname, address.port);
+    const text = direct && error instanceof DialError && error.code === "refused"
+      ? t("p2p.not_listening", { where })
+      : messageOf(error);
+    return out.fatal(EXIT_FAILURE, text.includes(where) ? text : t("chat.at", { where, text }));
   }
 }
 

@@ -7,7 +7,6 @@
  */
 
 import { t } from "../i18n/mod.ts";
-import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { MAX_BODY_TEXT } from "../protocol/mod.ts";
 import {
   ChatConnection,
@@ -19,9 +18,9 @@ import { DirectChat, type DirectMode } from "./direct_chat.ts";
 import type { FileOptions } from "./file_transfers.ts";
 import {
   EXIT_FAILURE,
-  EXIT_NOT_IN_CIRCLE,
   EXIT_OK,
-  EXIT_USAGE,
+  lineChat,
+  lineJoin,
   lineOutput,
   lineStart,
   messageOf,
@@ -102,7 +101,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
     ...(tuning.clock ? { clock: tuning.clock } : {}),
     ...(tuning.time ? { time: tuning.time } : {}),
   });
-  const { clock, print, fatal } = out;
+  const { clock, print } = out;
   const started = await lineStart(options, out);
   if (typeof started === "number") return started;
   const { address, key, hostKey } = started;
@@ -110,44 +109,29 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
   let stop: (why: Stop) => void = () => {};
   const stopped = new Promise<Stop>((resolve) => stop = resolve);
   const direct = options.direct === undefined ? undefined : new DirectChat(options.direct);
-  let chat: ChatConnection;
-  try {
-    chat = new ChatConnection({
-      key,
-      ...(hostKey === undefined ? {} : { hostKey }),
-      hostname: address.hostname,
-      port: address.port,
-      nick: options.nick,
-      clock,
-      ...(direct === undefined ? {} : { role: "p2p" as const }),
-      ...(options.files === undefined ? {} : { files: options.files }),
-      ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
-      ...pick(tuning),
-      onEvent(event) {
-        if (event.kind === "chat") {
-          if (direct === undefined) return print(event.event);
-          for (const line of direct.present(event.event, chat.nick)) print(line);
-          if (direct.ended) stop("quit"); // the listener left: nobody to talk to
-        } else if (event.kind === "state" && event.state === "offline") stop("offline");
-      },
-    });
-  } catch (error) {
-    if (error instanceof TypeError) return fatal(EXIT_USAGE, messageOf(error));
-    throw error;
-  }
-
-  try {
-    await chat.connect();
-  } catch (error) {
-    if (error instanceof HandshakeError && error.code === "not-in-circle") {
-      return fatal(EXIT_NOT_IN_CIRCLE, error.message);
-    }
-    const where = hostPort(address.hostname, address.port);
-    const text = direct !== undefined && error instanceof DialError && error.code === "refused"
-      ? t("p2p.not_listening", { where })
-      : messageOf(error);
-    return fatal(EXIT_FAILURE, text.includes(where) ? text : t("chat.at", { where, text }));
-  }
+  const made = lineChat({
+    key,
+    ...(hostKey === undefined ? {} : { hostKey }),
+    hostname: address.hostname,
+    port: address.port,
+    nick: options.nick,
+    clock,
+    ...(direct === undefined ? {} : { role: "p2p" as const }),
+    ...(options.files === undefined ? {} : { files: options.files }),
+    ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
+    ...pick(tuning),
+    onEvent(event) {
+      if (event.kind === "chat") {
+        if (direct === undefined) return print(event.event);
+        for (const line of direct.present(event.event, chat.nick)) print(line);
+        if (direct.ended) stop("quit"); // the listener left: nobody to talk to
+      } else if (event.kind === "state" && event.state === "offline") stop("offline");
+    },
+  }, out);
+  if (typeof made === "number") return made;
+  const chat = made;
+  const failed = await lineJoin(chat, address, out, direct !== undefined);
+  if (failed !== undefined) return failed;
 
   const onAbort = () => stop("abort");
   if (options.signal?.aborted) stop("abort");

@@ -9,7 +9,6 @@
  */
 
 import { list, t, wait } from "../i18n/mod.ts";
-import { HandshakeError, hostPort } from "../net/mod.ts";
 import {
   ChatConnection,
   type ChatConnectionOptions,
@@ -20,9 +19,9 @@ import type { ChatEvent } from "./chat_event.ts";
 import type { FileOptions } from "./file_transfers.ts";
 import {
   EXIT_FAILURE,
-  EXIT_NOT_IN_CIRCLE,
   EXIT_OK,
-  EXIT_USAGE,
+  lineChat,
+  lineJoin,
   lineOutput,
   lineStart,
   messageOf,
@@ -79,7 +78,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
     ...(tuning.clock ? { clock: tuning.clock } : {}),
     ...(tuning.time ? { time: tuning.time } : {}),
   });
-  const { stdout, stderr, clock, print, fatal } = out;
+  const { stdout, stderr, clock, print } = out;
   const started = await lineStart({ ...options, hostKeyPath: undefined }, out);
   if (typeof started === "number") return started;
   const { address, key } = started;
@@ -92,63 +91,50 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
   let wake = () => {};
   /** Once the outcome is known, leaving's own lines (an open offer withdrawn) are not news. */
   let decided = false;
-  let chat: ChatConnection;
-  try {
-    chat = new ChatConnection({
-      key,
-      hostname: address.hostname,
-      port: address.port,
-      nick: options.nick,
-      clock,
-      files: { ...options.files },
-      ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
-      ...pick(tuning),
-      onEvent(event) {
-        if (event.kind === "state") {
-          if (event.state === "offline") wake();
-          return;
+  const made = lineChat({
+    key,
+    hostname: address.hostname,
+    port: address.port,
+    nick: options.nick,
+    clock,
+    files: { ...options.files },
+    ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
+    ...pick(tuning),
+    onEvent(event) {
+      if (event.kind === "state") {
+        if (event.state === "offline") wake();
+        return;
+      }
+      if (event.kind !== "chat" || decided) return;
+      const shown = event.event;
+      if (shown.type === "file" && shown.ref === ref && shown.peer !== undefined) {
+        const peer = nickKey(shown.peer);
+        switch (shown.code) {
+          case "accepted":
+            accepted.add(peer);
+            answered.add(peer);
+            break;
+          case "rejected":
+            answered.add(peer);
+            break;
+          case "delivered":
+            delivered.add(peer);
+            break;
+          case "failed":
+          case "cancelled":
+            answered.add(peer);
+            if (accepted.has(peer)) broken.add(peer);
+            break;
         }
-        if (event.kind !== "chat" || decided) return;
-        const shown = event.event;
-        if (shown.type === "file" && shown.ref === ref && shown.peer !== undefined) {
-          const peer = nickKey(shown.peer);
-          switch (shown.code) {
-            case "accepted":
-              accepted.add(peer);
-              answered.add(peer);
-              break;
-            case "rejected":
-              answered.add(peer);
-              break;
-            case "delivered":
-              delivered.add(peer);
-              break;
-            case "failed":
-            case "cancelled":
-              answered.add(peer);
-              if (accepted.has(peer)) broken.add(peer);
-              break;
-          }
-          wake();
-        }
-        if (shown.type === "file" || shown.type === "error" || isOffline(shown)) print(shown);
-      },
-    });
-  } catch (error) {
-    if (error instanceof TypeError) return fatal(EXIT_USAGE, messageOf(error));
-    throw error;
-  }
-
-  try {
-    await chat.connect();
-  } catch (error) {
-    if (error instanceof HandshakeError && error.code === "not-in-circle") {
-      return fatal(EXIT_NOT_IN_CIRCLE, error.message);
-    }
-    const where = hostPort(address.hostname, address.port);
-    const text = messageOf(error);
-    return fatal(EXIT_FAILURE, text.includes(where) ? text : t("chat.at", { where, text }));
-  }
+        wake();
+      }
+      if (shown.type === "file" || shown.type === "error" || isOffline(shown)) print(shown);
+    },
+  }, out);
+  if (typeof made === "number") return made;
+  const chat = made;
+  const failed = await lineJoin(chat, address, out);
+  if (failed !== undefined) return failed;
 
   const aborted = () => options.signal?.aborted === true;
   const changed = () =>
