@@ -119,7 +119,7 @@ export async function runPlainChat(options: PlainChatOptions): Promise<number> {
     ...(direct === undefined ? {} : { role: "p2p" as const }),
     ...(options.files === undefined ? {} : { files: options.files }),
     ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
-    ...pick(tuning),
+    ...connectionTuning(tuning),
     onEvent(event) {
       if (event.kind === "chat") {
         if (direct === undefined) return print(event.event);
@@ -227,7 +227,8 @@ async function readLines(
   }
 }
 
-function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
+/** The connection settings a tuning overrides (tests shorten the waits, or dial a fake). */
+export function connectionTuning(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
   const picked: Partial<ChatConnectionOptions> = {};
   if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
   if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;

@@ -9,12 +9,8 @@
  */
 
 import { list, t, wait } from "../i18n/mod.ts";
-import {
-  ChatConnection,
-  type ChatConnectionOptions,
-  DEFAULT_CLOSE_TIMEOUT_MS,
-} from "./chat_connection.ts";
 import { nickKey, sameNick } from "../protocol/mod.ts";
+import { type ChatConnection, DEFAULT_CLOSE_TIMEOUT_MS } from "./chat_connection.ts";
 import type { ChatEvent } from "./chat_event.ts";
 import type { FileOptions } from "./file_transfers.ts";
 import {
@@ -26,7 +22,7 @@ import {
   lineStart,
   messageOf,
 } from "./line_start.ts";
-import type { PlainChatTuning } from "./plain_chat.ts";
+import { connectionTuning, type PlainChatTuning } from "./plain_chat.ts";
 
 /** How long `stealth send` waits for answers by default. */
 export const DEFAULT_SEND_TIMEOUT_MS = 120_000;
@@ -99,7 +95,7 @@ export async function runSendFile(options: SendFileOptions): Promise<number> {
     clock,
     files: { ...options.files },
     ...(options.caFile === undefined ? {} : { serverCaFile: options.caFile }),
-    ...pick(tuning),
+    ...connectionTuning(tuning),
     onEvent(event) {
       if (event.kind === "state") {
         if (event.state === "offline") wake();
@@ -208,13 +204,4 @@ function line(text: string, json: boolean): string {
 /** A member's nick as the room shows it. */
 function display(chat: ChatConnection, key: string): string {
   return chat.members.find((m) => sameNick(m.nick, key))?.nick ?? key;
-}
-
-function pick(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
-  const picked: Partial<ChatConnectionOptions> = {};
-  if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
-  if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;
-  if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
-  if (tuning.dial !== undefined) picked.dial = tuning.dial;
-  return picked;
 }
