@@ -155,3 +155,33 @@ export class PlainClient {
     this.#abort.abort();
   }
 }
+
+/**
+ * A real chat server, a key folder with key 1, and line-mode clients made
+ * on demand (`client(nick)`) that all stop, with the server, on dispose.
+ */
+export async function plainCircle(serverOptions: Partial<ChatServerOptions> = {}) {
+  const server = await testServer(serverOptions);
+  const keys = await KeyFolder.make();
+  const keyPath = await keys.key(1);
+  const clients: PlainClient[] = [];
+  const client = (nick: string, options: Partial<PlainChatOptions> = {}) => {
+    const made = new PlainClient({
+      keyPath,
+      server: `127.0.0.1:${server.port}`,
+      nick,
+      json: false,
+      ...options,
+      tuning: { backoffMs: FAST_BACKOFF, ...options.tuning },
+    });
+    clients.push(made);
+    return made;
+  };
+  const cleanup = async () => {
+    for (const made of clients) made.abort();
+    await Promise.all(clients.map((made) => made.done.catch(() => {})));
+    await server.close();
+    await keys.remove();
+  };
+  return { server, keys, keyPath, client, [Symbol.asyncDispose]: cleanup };
+}

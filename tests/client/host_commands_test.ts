@@ -4,34 +4,12 @@
  */
 
 import assert from "node:assert/strict";
-import { EXIT_FAILURE, EXIT_OK, type PlainChatOptions } from "../../client/mod.ts";
-import { FAST_BACKOFF, KeyFolder, keyOf, PlainClient, testServer } from "./_harness.ts";
+import { EXIT_FAILURE, EXIT_OK } from "../../client/mod.ts";
+import { keyOf, plainCircle } from "./_harness.ts";
 
 async function setup() {
-  const server = await testServer({ hostKey: keyOf(101) });
-  const keys = await KeyFolder.make();
-  const keyPath = await keys.key(1);
-  const hostKeyPath = await keys.key(101);
-  const clients: PlainClient[] = [];
-  const client = (nick: string, options: Partial<PlainChatOptions> = {}) => {
-    const made = new PlainClient({
-      keyPath,
-      server: `127.0.0.1:${server.port}`,
-      nick,
-      json: false,
-      ...options,
-      tuning: { backoffMs: FAST_BACKOFF, ...options.tuning },
-    });
-    clients.push(made);
-    return made;
-  };
-  const cleanup = async () => {
-    for (const made of clients) made.abort();
-    await Promise.all(clients.map((made) => made.done.catch(() => {})));
-    await server.close();
-    await keys.remove();
-  };
-  return { server, keys, keyPath, hostKeyPath, client, [Symbol.asyncDispose]: cleanup };
+  const circle = await plainCircle({ hostKey: keyOf(101) });
+  return { ...circle, hostKeyPath: await circle.keys.key(101) };
 }
 
 Deno.test("runPlainChat() with --host-key runs host commands, one line per result", async () => {

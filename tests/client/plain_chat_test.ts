@@ -3,43 +3,13 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  EXIT_FAILURE,
-  EXIT_NOT_IN_CIRCLE,
-  EXIT_OK,
-  EXIT_USAGE,
-  type PlainChatOptions,
-} from "../../client/mod.ts";
+import { EXIT_FAILURE, EXIT_NOT_IN_CIRCLE, EXIT_OK, EXIT_USAGE } from "../../client/mod.ts";
 import { TcpProxy } from "../support/tcp_proxy.ts";
-import { FAST_BACKOFF, KeyFolder, keyOf, PlainClient, testServer } from "./_harness.ts";
+import { keyOf, plainCircle, testServer } from "./_harness.ts";
 
 const TIME = /^\[\d\d:\d\d( [AP]M)?\] /;
 
-async function setup(serverOptions: Parameters<typeof testServer>[0] = {}) {
-  const server = await testServer(serverOptions);
-  const keys = await KeyFolder.make();
-  const keyPath = await keys.key(1);
-  const clients: PlainClient[] = [];
-  const client = (nick: string, options: Partial<PlainChatOptions> = {}) => {
-    const made = new PlainClient({
-      keyPath,
-      server: `127.0.0.1:${server.port}`,
-      nick,
-      json: false,
-      ...options,
-      tuning: { backoffMs: FAST_BACKOFF, ...options.tuning },
-    });
-    clients.push(made);
-    return made;
-  };
-  const cleanup = async () => {
-    for (const made of clients) made.abort();
-    await Promise.all(clients.map((made) => made.done.catch(() => {})));
-    await server.close();
-    await keys.remove();
-  };
-  return { server, keys, keyPath, client, [Symbol.asyncDispose]: cleanup };
-}
+const setup = plainCircle;
 
 Deno.test("runPlainChat() lets two members talk, each line once, own lines when confirmed", async () => {
   await using t = await setup();
