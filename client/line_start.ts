@@ -14,6 +14,7 @@ import { t } from "../i18n/mod.ts";
 import { DialError, HandshakeError, hostPort } from "../net/mod.ts";
 import { ChatConnection, type ChatConnectionOptions } from "./chat_connection.ts";
 import type { ChatEvent } from "./chat_event.ts";
+import type { FileOptions } from "./file_transfers.ts";
 import { parseServerAddress, type ServerAddress } from "./parse_server_address.ts";
 import { renderEvent } from "./render_event.ts";
 
@@ -38,6 +39,56 @@ export interface LineOutput {
   print: (event: ChatEvent) => void;
   /** Tells a fatal problem and returns `code`. */
   fatal: (code: number, text: string) => number;
+}
+
+/** Knobs for tests of the line-mode commands; people never need them. */
+export interface LineTuning extends
+  Pick<
+    ChatConnectionOptions,
+    "clock" | "backoffMs" | "pingIntervalMs" | "peerTimeoutMs" | "outbox" | "maxInFlight" | "dial"
+  > {
+  /** How long leaving waits for pending messages (default 5 s). */
+  closeTimeoutMs?: number;
+  /** Formats the time of plain lines (default local `HH:MM`). */
+  time?: (ts: number) => string;
+}
+
+/** The connection settings a tuning overrides (tests shorten the waits, or dial a fake). */
+export function connectionTuning(tuning: LineTuning): Partial<ChatConnectionOptions> {
+  const picked: Partial<ChatConnectionOptions> = {};
+  if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
+  if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;
+  if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
+  if (tuning.outbox !== undefined) picked.outbox = tuning.outbox;
+  if (tuning.maxInFlight !== undefined) picked.maxInFlight = tuning.maxInFlight;
+  if (tuning.dial !== undefined) picked.dial = tuning.dial;
+  return picked;
+}
+
+/** What every line-mode command is told. */
+export interface LineOptions {
+  /** Path of secret.key. */
+  keyPath: string;
+  /** `HOST[:PORT]` of the chat server (or a p2p listener), IPv6 in brackets. */
+  server: string;
+  /** The port when `server` names none (default 5555). */
+  defaultPort?: number;
+  /** The nick to join with. */
+  nick: string;
+  /** The CA of a server with an external certificate (`--ca FILE`). */
+  caFile?: string;
+  /** One JSON object per event instead of text. */
+  json: boolean;
+  /** Gets each event line (default: console.log). */
+  stdout?: (line: string) => void;
+  /** Gets fatal error lines and warnings (default: console.error). */
+  stderr?: (line: string) => void;
+  /** Aborting leaves (and cancels a transfer under way). */
+  signal?: AbortSignal;
+  /** File sharing: download folder, `--auto-accept`, limits. */
+  files?: FileOptions;
+  /** Test knobs. */
+  tuning?: LineTuning;
 }
 
 /** Builds the output of a line-mode command. */

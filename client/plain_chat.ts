@@ -8,21 +8,19 @@
 
 import { t } from "../i18n/mod.ts";
 import { MAX_BODY_TEXT } from "../protocol/mod.ts";
-import {
-  ChatConnection,
-  type ChatConnectionOptions,
-  DEFAULT_CLOSE_TIMEOUT_MS,
-} from "./chat_connection.ts";
+import { type ChatConnection, DEFAULT_CLOSE_TIMEOUT_MS } from "./chat_connection.ts";
 import type { ErrorEvent } from "./chat_event.ts";
 import { DirectChat, type DirectMode } from "./direct_chat.ts";
-import type { FileOptions } from "./file_transfers.ts";
 import {
+  connectionTuning,
   EXIT_FAILURE,
   EXIT_OK,
   lineChat,
   lineJoin,
+  type LineOptions,
   lineOutput,
   lineStart,
+  type LineTuning,
   messageOf,
 } from "./line_start.ts";
 import { type CommandContext, handleInput } from "./slash_commands.ts";
@@ -36,50 +34,19 @@ export { EXIT_FAILURE, EXIT_NOT_IN_CIRCLE, EXIT_OK, EXIT_USAGE } from "./line_st
 const READ_AHEAD = 200;
 
 /** Knobs for tests; people never need them. */
-export interface PlainChatTuning extends
-  Pick<
-    ChatConnectionOptions,
-    "clock" | "backoffMs" | "pingIntervalMs" | "peerTimeoutMs" | "outbox" | "maxInFlight" | "dial"
-  > {
-  /** How long leaving waits for pending messages (default 5 s). */
-  closeTimeoutMs?: number;
-  /** Formats the time of plain lines (default local `HH:MM`). */
-  time?: (ts: number) => string;
-}
+export type PlainChatTuning = LineTuning;
 
 /** Options of {@linkcode runPlainChat}. */
-export interface PlainChatOptions {
-  /** Path of secret.key. */
-  keyPath: string;
+export interface PlainChatOptions extends LineOptions {
   /** Path of host.key, to ask for host powers. */
   hostKeyPath?: string;
-  /** The CA of a server with an external certificate (`--ca FILE`). */
-  caFile?: string;
-  /** `HOST[:PORT]`, port 5555 by default, IPv6 in brackets. */
-  server: string;
-  /** The nick to join with. */
-  nick: string;
-  /** One JSON object per event instead of text. */
-  json: boolean;
   /** Lines to send (default: the process's stdin). */
   stdin?: ReadableStream<Uint8Array>;
-  /** Gets each event line (default: console.log). */
-  stdout?: (line: string) => void;
-  /** Gets fatal error lines and warnings (default: console.error). */
-  stderr?: (line: string) => void;
-  /** Aborting leaves, as `/quit` does. */
-  signal?: AbortSignal;
-  /** Test knobs. */
-  tuning?: PlainChatTuning;
   /**
    * Direct (p2p) mode: dial a p2p listener (role "p2p"), or with
    * `listening`, our own; lines say "direct with NICK" rather than a server.
    */
   direct?: DirectMode;
-  /** The port when `server` names none (default 5555). */
-  defaultPort?: number;
-  /** File sharing: download folder, `--auto-accept`, limits. */
-  files?: FileOptions;
 }
 
 type Stop = "eof" | "quit" | "abort" | "offline";
@@ -225,16 +192,4 @@ async function readLines(
   } finally {
     reader.cancel().catch(() => {});
   }
-}
-
-/** The connection settings a tuning overrides (tests shorten the waits, or dial a fake). */
-export function connectionTuning(tuning: PlainChatTuning): Partial<ChatConnectionOptions> {
-  const picked: Partial<ChatConnectionOptions> = {};
-  if (tuning.backoffMs !== undefined) picked.backoffMs = tuning.backoffMs;
-  if (tuning.pingIntervalMs !== undefined) picked.pingIntervalMs = tuning.pingIntervalMs;
-  if (tuning.peerTimeoutMs !== undefined) picked.peerTimeoutMs = tuning.peerTimeoutMs;
-  if (tuning.outbox !== undefined) picked.outbox = tuning.outbox;
-  if (tuning.maxInFlight !== undefined) picked.maxInFlight = tuning.maxInFlight;
-  if (tuning.dial !== undefined) picked.dial = tuning.dial;
-  return picked;
 }

@@ -12,51 +12,29 @@ import { list, t, wait } from "../i18n/mod.ts";
 import { nickKey, sameNick } from "../protocol/mod.ts";
 import { type ChatConnection, DEFAULT_CLOSE_TIMEOUT_MS } from "./chat_connection.ts";
 import type { ChatEvent } from "./chat_event.ts";
-import type { FileOptions } from "./file_transfers.ts";
 import {
+  connectionTuning,
   EXIT_FAILURE,
   EXIT_OK,
   lineChat,
   lineJoin,
+  type LineOptions,
   lineOutput,
   lineStart,
   messageOf,
 } from "./line_start.ts";
-import { connectionTuning, type PlainChatTuning } from "./plain_chat.ts";
 
 /** How long `stealth send` waits for answers by default. */
 export const DEFAULT_SEND_TIMEOUT_MS = 120_000;
 
 /** Options of {@linkcode runSendFile}. */
-export interface SendFileOptions {
-  /** Path of secret.key. */
-  keyPath: string;
-  /** `HOST[:PORT]` of the chat server (or a p2p listener with `role: "p2p"`). */
-  server: string;
-  /** Our own nick. */
-  nick: string;
-  /** The CA of a server with an external certificate (`--ca FILE`). */
-  caFile?: string;
+export interface SendFileOptions extends LineOptions {
   /** The one member to offer it to; absent: everyone. */
   to?: string;
   /** The file. */
   path: string;
   /** Longest wait for the answers (default 2 min); the transfers themselves are not timed. */
   timeoutMs?: number;
-  /** One JSON object per event instead of text. */
-  json: boolean;
-  /** Gets each event line (default console.log). */
-  stdout?: (line: string) => void;
-  /** Gets fatal lines (default console.error). */
-  stderr?: (line: string) => void;
-  /** Aborting cancels the transfer and leaves. */
-  signal?: AbortSignal;
-  /** File sharing limits (chunk size, window...). */
-  files?: FileOptions;
-  /** Test knobs. */
-  tuning?: PlainChatTuning;
-  /** The port when `server` names none (default 5555). */
-  defaultPort?: number;
 }
 
 /**
