@@ -105,7 +105,8 @@ async function measureRoom(port: number, during: () => Promise<void>) {
   return { rtt, delivery, refusedSpeaker, hearer };
 }
 
-Deno.test("a member saying faster than the limit is refused, then dropped; the room keeps its pace", async () => {
+/** A chat server (in this process) and a key file for the flooder; both gone after `fn`. */
+async function withServer<T>(fn: (port: number, keyPath: string) => Promise<T>): Promise<T> {
   const circle = await testCircle();
   const keyFile = await circleKeyFile();
   const chat = await startChatServer({
@@ -115,10 +116,25 @@ Deno.test("a member saying faster than the limit is refused, then dropped; the r
     name: "r",
   });
   try {
+    return await fn(chat.port, keyFile.path);
+  } finally {
+    await chat.close();
+    await keyFile.remove();
+  }
+}
+
+/** The rest of the room kept its pace while the flood ran. */
+function assertRoomKeptPace(room: { rtt: { p99: number }; delivery: { p99: number } }): void {
+  assert.ok(room.delivery.p99 < 500, `delivery p99 ${room.delivery.p99} ms`);
+  assert.ok(room.rtt.p99 < 500, `ping p99 ${room.rtt.p99} ms`);
+}
+
+Deno.test("a member saying faster than the limit is refused, then dropped; the room keeps its pace", async () => {
+  await withServer(async (port, keyPath) => {
     let result: FloodResult | undefined;
     const started = performance.now();
-    const room = await measureRoom(chat.port, async () => {
-      result = await flood(chat.port, keyFile.path, "say", 3_000);
+    const room = await measureRoom(port, async () => {
+      result = await flood(port, keyPath, "say", 3_000);
     });
     const seconds = (performance.now() - started) / 1000;
     const accepted = result!.counts.msg ?? 0;
@@ -139,27 +155,15 @@ Deno.test("a member saying faster than the limit is refused, then dropped; the r
       "the room was told why the flooder left",
     );
     assert.equal(room.refusedSpeaker, 0, "the others were never refused");
-    assert.ok(room.delivery.p99 < 500, `delivery p99 ${room.delivery.p99} ms`);
-    assert.ok(room.rtt.p99 < 500, `ping p99 ${room.rtt.p99} ms`);
-  } finally {
-    await chat.close();
-    await keyFile.remove();
-  }
+    assertRoomKeptPace(room);
+  });
 });
 
 Deno.test("a member flooding frames the rate limit does not meter (ping) is slowed or dropped, not the room", async () => {
-  const circle = await testCircle();
-  const keyFile = await circleKeyFile();
-  const chat = await startChatServer({
-    key: circle.key,
-    hostname: "127.0.0.1",
-    port: 0,
-    name: "p",
-  });
-  try {
+  await withServer(async (port, keyPath) => {
     let result: FloodResult | undefined;
-    const room = await measureRoom(chat.port, async () => {
-      result = await flood(chat.port, keyFile.path, "ping", 3_000);
+    const room = await measureRoom(port, async () => {
+      result = await flood(port, keyPath, "ping", 3_000);
     });
     figure("flood.ping", {
       flooder_sent: result!.sent,
@@ -171,35 +175,17 @@ Deno.test("a member flooding frames the rate limit does not meter (ping) is slow
       room_ping_p99_ms: room.rtt.p99,
       room_delivery_p99_ms: room.delivery.p99,
     });
-    assert.ok(room.delivery.p99 < 500, `delivery p99 ${room.delivery.p99} ms`);
-    assert.ok(room.rtt.p99 < 500, `ping p99 ${room.rtt.p99} ms`);
-  } finally {
-    await chat.close();
-    await keyFile.remove();
-  }
+    assertRoomKeptPace(room);
+  });
 });
 
-Deno.test({
-  name: "a member flooding pings is dropped like one flooding messages",
-  async fn() {
-    const keyFile = await circleKeyFile();
-    const circle = await testCircle();
-    const chat = await startChatServer({
-      key: circle.key,
-      hostname: "127.0.0.1",
-      port: 0,
-      name: "q",
-    });
-    try {
-      const result = await flood(chat.port, keyFile.path, "ping", 1_000);
-      // The frame budget: past it pings go unanswered, far past it the member is dropped.
-      assert.equal(result.error, "flood", JSON.stringify(result));
-      assert.ok((result.counts["pong"] ?? 0) < 1_000, JSON.stringify(result.counts));
-    } finally {
-      await chat.close();
-      await keyFile.remove();
-    }
-  },
+Deno.test("a member flooding pings is dropped like one flooding messages", async () => {
+  await withServer(async (port, keyPath) => {
+    const result = await flood(port, keyPath, "ping", 1_000);
+    // The frame budget: past it pings go unanswered, far past it the member is dropped.
+    assert.equal(result.error, "flood", JSON.stringify(result));
+    assert.ok((result.counts["pong"] ?? 0) < 1_000, JSON.stringify(result.counts));
+  });
 });
 
 async function startServer(home: CircleHome, args: string[] = []) {
