@@ -12,7 +12,7 @@ import { type PlainChatOptions, runPlainChat } from "../../client/mod.ts";
 import { SecretKey } from "../../crypto/mod.ts";
 import { type ChatServer, type ChatServerOptions, startChatServer } from "../../server/mod.ts";
 import { testCircle } from "../support/test_circle.ts";
-import { waitFor, within } from "../support/wait_for.ts";
+import { LineDriver } from "../support/line_driver.ts";
 
 /** Backoff short enough for tests. */
 export const FAST_BACKOFF = [30, 60, 120] as const;
@@ -69,90 +69,9 @@ export function keyOf(fill: number): SecretKey {
 }
 
 /** A line-mode client running in this process. */
-export class PlainClient {
-  readonly stdout: string[] = [];
-  readonly stderr: string[] = [];
-  /** The exit code, once it ended. */
-  readonly done: Promise<number>;
-  #input!: ReadableStreamDefaultController<Uint8Array>;
-  #ended = false;
-  #code: number | undefined;
-  readonly #abort = new AbortController();
-
+export class PlainClient extends LineDriver {
   constructor(options: Omit<PlainChatOptions, "stdin" | "stdout" | "stderr" | "signal">) {
-    const stdin = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        this.#input = controller;
-      },
-    });
-    this.done = runPlainChat({
-      ...options,
-      stdin,
-      stdout: (line) => this.stdout.push(line),
-      stderr: (line) => this.stderr.push(line),
-      signal: this.#abort.signal,
-    }).then((code) => this.#code = code);
-  }
-
-  /** The exit code, if it ended. */
-  get code(): number | undefined {
-    return this.#code;
-  }
-
-  /** Types lines. */
-  type(...lines: string[]): void {
-    const text = lines.map((line) => line + "\n").join("");
-    try {
-      this.#input.enqueue(new TextEncoder().encode(text));
-    } catch {
-      // The client stopped reading already.
-    }
-  }
-
-  /** Closes stdin. */
-  end(): void {
-    if (this.#ended) return;
-    this.#ended = true;
-    try {
-      this.#input.close();
-    } catch {
-      // The client stopped reading already.
-    }
-  }
-
-  /** Waits for a stdout line matching `pattern` (from index `from`), returns it. */
-  async waitFor(pattern: RegExp, timeoutMs = 5_000, from = 0): Promise<string> {
-    let found: string | undefined;
-    try {
-      await waitFor(
-        () => (found = this.stdout.slice(from).find((line) => pattern.test(line))) !== undefined,
-        `${pattern}`,
-        timeoutMs,
-      );
-    } catch (error) {
-      throw new Error(
-        `${(error as Error).message}\n--- stdout\n${this.stdout.join("\n")}\n--- stderr\n${
-          this.stderr.join("\n")
-        }`,
-      );
-    }
-    return found!;
-  }
-
-  /** The stdout lines matching `pattern`. */
-  lines(pattern: RegExp): string[] {
-    return this.stdout.filter((line) => pattern.test(line));
-  }
-
-  /** Ends stdin and waits for the exit code. */
-  async stop(timeoutMs = 10_000): Promise<number> {
-    this.end();
-    return await within(this.done, "the client to exit", timeoutMs);
-  }
-
-  /** Leaves without waiting for stdin (as a signal would). */
-  abort(): void {
-    this.#abort.abort();
+    super((io) => runPlainChat({ ...options, ...io }), "the client");
   }
 }
 
